@@ -1,0 +1,19 @@
+using ImageUpdater;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the ImageUpdater engine.</summary>
+public static class ImageUpdaterServiceCollectionExtensions
+{
+    /// <summary>Adds the core services (strategy registry, time provider). Safe to call more than once.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder that packages extend (<c>AddTagStrategies()</c>, <c>AddRegistryClient()</c>, ...).</returns>
+    public static IImageUpdaterBuilder AddImageUpdater(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TagStrategyRegistry>();
+        return new ImageUpdaterBuilder(services);
+    }
+}
