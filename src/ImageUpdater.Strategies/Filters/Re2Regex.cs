@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace ImageUpdater.Strategies;
+
+/// <summary>
+/// A regular expression written in RE2 syntax (Go's <c>regexp</c>, used by the reference and by Flux), compiled
+/// for .NET's non-backtracking engine so that no pattern can make matching take more than linear time.
+/// </summary>
+/// <remarks>
+/// The translation keeps RE2's meaning: <c>(?P&lt;name&gt;...)</c> groups, <c>\Q...\E</c>, <c>\x{...}</c>,
+/// octal escapes, POSIX classes such as <c>[[:alpha:]]</c>, ASCII-only <c>\d \s \w</c>, <c>$</c> as the end of
+/// the text, and Go's group numbering (named groups count in order with the others). Syntax RE2 rejects is
+/// rejected: backreferences, lookaround, atomic groups, possessive and nested repetition, <c>\Z</c> and other
+/// unknown escapes, repeat counts above 1000, duplicate group names. RE2's <c>U</c> (ungreedy) flag is not
+/// supported and is reported as an error.
+/// </remarks>
+public sealed class Re2Regex
+{
+    private Re2Regex(string pattern, Regex regex, IReadOnlyList<string?> groupNames)
+    {
+        Pattern = pattern;
+        Regex = regex;
+        GroupNames = groupNames;
+    }
+
+    /// <summary>Gets the pattern as written, in RE2 syntax.</summary>
+    public string Pattern { get; }
+
+    /// <summary>Gets the compiled .NET expression; its numbered groups are RE2's groups, in the same order.</summary>
+    public Regex Regex { get; }
+
+    /// <summary>Gets the name of each capturing group by RE2 group number (index 0 is the whole match); null when unnamed.</summary>
+    public IReadOnlyList<string?> GroupNames { get; }
+
+    /// <summary>Compiles an RE2 pattern.</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="regex">The compiled expression, when valid.</param>
+    /// <param name="error">Why the pattern is invalid, naming it; <see langword="null"/> when valid.</param>
+    /// <returns><see langword="true"/> when the pattern is valid RE2 that .NET can run.</returns>
+    public static bool TryCreate(string pattern, [NotNullWhen(true)] out Re2Regex? regex, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        regex = null;
+        if (!Re2Translator.TryTranslate(pattern, out var translated, out var names, out var reason))
+        {
+            error = $"Invalid regular expression '{pattern}': {reason}.";
+            return false;
+        }
+
+        try
+        {
+            var compiled = new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            regex = new Re2Regex(pattern, compiled, names);
+            error = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = $"Invalid regular expression '{pattern}': {ex.Message}";
+            return false;
+        }
+        catch (NotSupportedException ex)
+        {
+            error = $"Invalid regular expression '{pattern}': {ex.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>Whether the expression matches anywhere in <paramref name="input"/> (RE2 <c>MatchString</c>).</summary>
+    /// <param name="input">The text.</param>
+    /// <returns><see langword="true"/> on a match.</returns>
+    public bool IsMatch(string input) => Regex.IsMatch(input);
+
+    /// <summary>Returns the pattern as written.</summary>
+    /// <returns>The pattern.</returns>
+    public override string ToString() => Pattern;
+}
