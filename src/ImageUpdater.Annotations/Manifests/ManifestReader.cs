@@ -1,0 +1,220 @@
+using ImageUpdater.Applications;
+using ImageUpdater.Policies;
+using Microsoft.Extensions.Options;
+using YamlDotNet.Core;
+
+namespace ImageUpdater.Annotations.Manifests;
+
+/// <summary>
+/// Reads Argo CD <c>Application</c> and <c>ImageUpdater</c> objects from YAML or JSON text: one or many documents per
+/// file (<c>---</c> separated, concatenated JSON values, a JSON array, or a <c>List</c> with <c>items</c>). Other kinds
+/// are skipped. Never throws for bad input: every problem is an error in the result naming file, line, document and field.
+/// </summary>
+public sealed class ManifestReader
+{
+    private const string ApplicationApiGroup = "argoproj.io/";
+    private readonly ManifestReaderOptions _options;
+
+    /// <summary>Creates a reader with the default limits.</summary>
+    public ManifestReader()
+        : this(new ManifestReaderOptions())
+    {
+    }
+
+    /// <summary>Creates a reader with the given limits.</summary>
+    /// <param name="options">The limits.</param>
+    public ManifestReader(ManifestReaderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>Creates a reader with limits from configuration.</summary>
+    /// <param name="options">The limits.</param>
+    public ManifestReader(IOptions<ManifestReaderOptions> options)
+        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)))
+    {
+    }
+
+    /// <summary>Reads the objects in a text.</summary>
+    /// <param name="text">YAML or JSON.</param>
+    /// <param name="fileName">The name used in error messages.</param>
+    /// <returns>The objects and errors.</returns>
+    public ManifestSet Read(string text, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var file = string.IsNullOrEmpty(fileName) ? "<input>" : fileName;
+        var errors = new List<ConfigurationException>();
+        if (text.Length > _options.MaxTextLength)
+        {
+            errors.Add(new ConfigurationException(
+                $"The text is {text.Length} characters long, more than the limit of {_options.MaxTextLength}.",
+                new ConfigurationLocation(file)));
+            return new ManifestSet { Errors = errors };
+        }
+
+        var applications = new List<ArgoApplication>();
+        var imageUpdaters = new List<ImageUpdaterResource>();
+        var others = 0;
+        var index = 0;
+        try
+        {
+            foreach (var (root, line) in ReadTrees(text))
+            {
+                index++;
+                if (root is null)
+                {
+                    continue;
+                }
+
+                var location = new ConfigurationLocation(file, line, Resource: "document " + index);
+                foreach (var (obj, objLocation) in Objects(root, location, errors))
+                {
+                    others += Dispatch(obj, objLocation, applications, imageUpdaters, errors) ? 0 : 1;
+                }
+            }
+        }
+        catch (ManifestSyntaxException ex)
+        {
+            errors.Add(new ConfigurationException(ex.Message, new ConfigurationLocation(file, ex.Line, ex.Column, "document " + Math.Max(index, 1))));
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(new ConfigurationException(
+                "Invalid YAML: " + (ex.InnerException?.Message ?? ex.Message),
+                new ConfigurationLocation(file, ex.Start.Line, ex.Start.Column, "document " + (index + 1))));
+        }
+        catch (EndOfStreamException)
+        {
+            errors.Add(new ConfigurationException("Invalid YAML: unexpected end of the text.", new ConfigurationLocation(file, Resource: "document " + (index + 1))));
+        }
+
+        return new ManifestSet { Applications = applications, ImageUpdaters = imageUpdaters, Errors = errors, OtherDocuments = others };
+    }
+
+    /// <summary>Reads the objects in a file; a file that cannot be read gives an error naming it.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The objects and errors.</returns>
+    public async Task<ManifestSet> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > (long)_options.MaxTextLength * 4)
+            {
+                return Failed(path, $"The file is {info.Length} bytes long, more than the limit.");
+            }
+
+            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            return Read(text, path);
+        }
+        catch (IOException ex)
+        {
+            return Failed(path, "Cannot read the file: " + ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Failed(path, "Cannot read the file: " + ex.Message);
+        }
+
+        static ManifestSet Failed(string path, string reason) =>
+            new() { Errors = [new ConfigurationException(reason, new ConfigurationLocation(path))] };
+    }
+
+    private IEnumerable<(ManifestNode? Root, long Line)> ReadTrees(string text)
+    {
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+        {
+            start++;
+        }
+
+        // JSON is read as JSON: YAML parsers reject some valid JSON (tabs, long keys).
+        return start < text.Length && text[start] is '{' or '['
+            ? new JsonTreeReader(_options).Read(text)
+            : new YamlTreeReader(_options).Read(text);
+    }
+
+    // A JSON array or a List kind holds several objects.
+    private static IEnumerable<(MappingNode Object, ConfigurationLocation Location)> Objects(ManifestNode root, ConfigurationLocation location, List<ConfigurationException> errors)
+    {
+        IReadOnlyList<ManifestNode>? items = null;
+        var itemsName = "items";
+        if (root is SequenceNode sequence)
+        {
+            items = sequence.Items;
+            itemsName = string.Empty;
+        }
+        else if (root is MappingNode mapping && mapping["items"] is SequenceNode listItems
+            && mapping["kind"] is ScalarNode { Value: var kind } && kind.EndsWith("List", StringComparison.Ordinal))
+        {
+            items = listItems.Items;
+        }
+
+        if (items is null)
+        {
+            if (root is MappingNode single)
+            {
+                yield return (single, location);
+            }
+            else
+            {
+                errors.Add(new ConfigurationException($"A document must be a mapping, not {root.KindName}.", location));
+            }
+
+            yield break;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemLocation = location with { Resource = $"{location.Resource} {itemsName}[{i}]" };
+            if (items[i] is MappingNode item)
+            {
+                yield return (item, itemLocation);
+            }
+            else if (items[i] is not ScalarNode { IsNull: true })
+            {
+                errors.Add(new ConfigurationException($"A list item must be a mapping, not {items[i].KindName}.", itemLocation));
+            }
+        }
+    }
+
+    private static bool Dispatch(
+        MappingNode obj,
+        ConfigurationLocation location,
+        List<ArgoApplication> applications,
+        List<ImageUpdaterResource> imageUpdaters,
+        List<ConfigurationException> errors)
+    {
+        var kind = (obj["kind"] as ScalarNode)?.Value;
+        var apiVersion = (obj["apiVersion"] as ScalarNode)?.Value ?? string.Empty;
+        var reader = new NodeReader(location with { Line = obj.Line ?? location.Line }, errors);
+        if (kind == "Application" && apiVersion.StartsWith(ApplicationApiGroup, StringComparison.Ordinal))
+        {
+            if (ApplicationMapper.Map(obj, reader) is { } application)
+            {
+                applications.Add(application);
+            }
+
+            return true;
+        }
+
+        if (kind == ImageUpdaterResource.Kind && apiVersion.StartsWith("argocd-image-updater.argoproj.io/", StringComparison.Ordinal))
+        {
+            if (apiVersion != ImageUpdaterResource.ApiVersion)
+            {
+                reader.Error($"Unsupported apiVersion '{apiVersion}'; expected '{ImageUpdaterResource.ApiVersion}'.", "apiVersion", obj["apiVersion"]);
+            }
+            else if (ImageUpdaterMapper.Map(obj, reader) is { } resource)
+            {
+                imageUpdaters.Add(resource);
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+}
