@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using ImageUpdater.Registry.Caching;
+using Microsoft.Extensions.Options;
+
+namespace ImageUpdater.Registry.Candidates;
+
+/// <summary>
+/// One resolution pass: each repository's tag list is fetched once and shared by every image naming it, and each
+/// watched tag's digest is asked once.
+/// </summary>
+internal sealed class RegistryPass(
+    IRegistryTagLister tagLister,
+    IRegistryDigestReader digestReader,
+    BuildMetadataReader buildMetadata,
+    RegistryMetrics metrics,
+    IOptions<RegistryClientOptions> options) : ITagCandidateSource
+{
+    private readonly ConcurrentDictionary<RegistryRepository, Lazy<Task<string[]>>> _tagLists = new();
+    private readonly ConcurrentDictionary<(RegistryRepository Repository, string Tag), Lazy<Task<Digest>>> _digests = new();
+    private readonly int _metadataConcurrency = options.Value.MetadataConcurrency;
+
+    public async ValueTask<TagCandidates> GetCandidatesAsync(TagCandidateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = request.Settings;
+        var repository = RegistryRepository.For(request.Endpoint, request.Image, settings.PullSecret);
+        var all = await ListTagsOnceAsync(repository).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        var wantsDigest = request.MetadataNeeds == TagMetadataNeeds.ConstraintTagDigest;
+        if (wantsDigest && string.IsNullOrEmpty(settings.Constraint))
+        {
+            throw new ArgumentException($"The digest strategy for image '{request.Image.FullName}' needs a constraint naming the tag to watch.", nameof(request));
+        }
+
+        var names = new List<string>(wantsDigest ? 1 : all.Length);
+        foreach (var tag in all)
+        {
+            if ((!wantsDigest || string.Equals(tag, settings.Constraint, StringComparison.Ordinal)) && (request.TagFilter?.Invoke(tag) ?? true))
+            {
+                names.Add(tag);
+            }
+        }
+
+        // tagsortmode: the registry's order is the age order, so no metadata is fetched; creation times are made
+        // from positions, as the reference does.
+        if (request.Endpoint.TagSortMode != TagSortMode.None)
+        {
+            var sorted = new TagInfo[names.Count];
+            for (var i = 0; i < names.Count; i++)
+            {
+                var seconds = request.Endpoint.TagSortMode == TagSortMode.LatestFirst ? names.Count - i : i;
+                sorted[i] = new TagInfo(names[i]) { CreatedAt = DateTimeOffset.FromUnixTimeSeconds(seconds) };
+            }
+
+            return new TagCandidates { Repository = repository, Tags = sorted };
+        }
+
+        switch (request.MetadataNeeds)
+        {
+            case TagMetadataNeeds.ConstraintTagDigest:
+                var withDigest = new TagInfo[names.Count];
+                for (var i = 0; i < names.Count; i++)
+                {
+                    var digest = await DigestOnceAsync(repository, names[i]).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    withDigest[i] = new TagInfo(names[i]) { Digest = digest };
+                }
+
+                return new TagCandidates { Repository = repository, Tags = withDigest };
+
+            case TagMetadataNeeds.BuildMetadata:
+                return await DescribeAllAsync(repository, names, settings.Platforms, cancellationToken).ConfigureAwait(false);
+
+            default:
+                return new TagCandidates { Repository = repository, Tags = names.ConvertAll(static n => new TagInfo(n)) };
+        }
+    }
+
+    private Task<string[]> ListTagsOnceAsync(RegistryRepository repository)
+    {
+        var created = false;
+        var entry = _tagLists.GetOrAdd(repository, r =>
+        {
+            created = true;
+            return new Lazy<Task<string[]>>(() => ListAsync(r));
+        });
+        if (!created)
+        {
+            metrics.RecordCacheHit("tag-list");
+        }
+
+        return entry.Value;
+
+        // Shared by every caller of the pass: it runs to the end even when the first caller gives up.
+        async Task<string[]> ListAsync(RegistryRepository r)
+        {
+            var tags = new List<string>();
+            await foreach (var tag in tagLister.ListTagsAsync(r, CancellationToken.None).ConfigureAwait(false))
+            {
+                tags.Add(tag);
+            }
+
+            return [.. tags];
+        }
+    }
+
+    private Task<Digest> DigestOnceAsync(RegistryRepository repository, string tag) =>
+        _digests.GetOrAdd((repository, tag), key => new Lazy<Task<Digest>>(() => digestReader.GetDigestAsync(key.Repository, key.Tag, CancellationToken.None).AsTask())).Value;
+
+    private async Task<TagCandidates> DescribeAllAsync(RegistryRepository repository, List<string> names, IReadOnlyList<string> platforms, CancellationToken cancellationToken)
+    {
+        var outcomes = new TagOutcome[names.Count];
+        var pending = new List<(int Index, Task<TagOutcome> Task)>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                // Cached tags complete synchronously; only misses wait, at most MetadataConcurrency at a time.
+                var outcome = buildMetadata.DescribeAsync(repository, names[i], platforms, stop.Token);
+                if (outcome.IsCompletedSuccessfully)
+                {
+                    outcomes[i] = outcome.Result;
+                    continue;
+                }
+
+                pending.Add((i, outcome.AsTask()));
+                if (pending.Count >= _metadataConcurrency)
+                {
+                    await Task.WhenAny(pending.Select(static p => p.Task)).ConfigureAwait(false);
+                    Collect(pending, outcomes, all: false);
+                }
+            }
+
+            await Task.WhenAll(pending.Select(static p => p.Task)).ConfigureAwait(false);
+            Collect(pending, outcomes, all: true);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(pending.Select(static p => p.Task)).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The first failure is the one reported; the others were caused by stopping.
+            }
+
+            throw;
+        }
+
+        var tags = new List<TagInfo>(outcomes.Length);
+        var skipped = new List<SkippedTag>();
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Tag is { } tag)
+            {
+                tags.Add(tag);
+            }
+            else if (outcome.Skipped is { } skip)
+            {
+                skipped.Add(skip);
+            }
+        }
+
+        return new TagCandidates { Repository = repository, Tags = tags, Skipped = skipped };
+    }
+
+    private static void Collect(List<(int Index, Task<TagOutcome> Task)> pending, TagOutcome[] outcomes, bool all)
+    {
+        for (var i = pending.Count - 1; i >= 0; i--)
+        {
+            var (index, task) = pending[i];
+            if (all || task.IsCompleted)
+            {
+                outcomes[index] = task.GetAwaiter().GetResult();
+                pending.RemoveAt(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace ImageUpdater.Registry;
+
+/// <summary>What <see cref="ITagCandidateSource"/> needs to know about one image.</summary>
+public sealed record TagCandidateRequest
+{
+    /// <summary>Gets the image; its <see cref="ImageReference.Name"/> is looked up in <see cref="Endpoint"/>.</summary>
+    public required ImageReference Image { get; init; }
+
+    /// <summary>Gets the registry the image resolves to (see <c>RegistryEndpointResolver</c>).</summary>
+    public required RegistryEndpoint Endpoint { get; init; }
+
+    /// <summary>Gets the image's settings: platforms, pull secret, and the constraint naming the digest strategy's tag.</summary>
+    /// <value>The default value is <see cref="ImageUpdateSettings.Default"/>.</value>
+    public ImageUpdateSettings Settings { get; init; } = ImageUpdateSettings.Default;
+
+    /// <summary>Gets what the strategy needs beyond tag names.</summary>
+    /// <value>The default value is <see cref="TagMetadataNeeds.None"/>.</value>
+    public TagMetadataNeeds MetadataNeeds { get; init; }
+
+    /// <summary>
+    /// Gets the allow/ignore filter applied to tag names before any metadata is fetched; <see langword="null"/> keeps
+    /// every tag.
+    /// </summary>
+    public Func<string, bool>? TagFilter { get; init; }
+}

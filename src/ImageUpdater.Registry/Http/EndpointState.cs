@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using ImageUpdater.Registry.Auth;
+
+namespace ImageUpdater.Registry.Http;
+
+/// <summary>What the client keeps per registry: its HTTP client name, limits, auth challenge and bearer tokens.</summary>
+internal sealed class EndpointState : IDisposable
+{
+    private readonly Lock _gate = new();
+    private Task<AuthChallenge?>? _ping;
+
+    public EndpointState(RegistryEndpoint endpoint, int maxConcurrency)
+    {
+        Endpoint = endpoint;
+        Tls = EndpointTls.Load(endpoint);
+        Label = endpoint.ApiUrl.GetLeftPart(UriPartial.Authority);
+        ClientName = RegistryHttpClientNames.Prefix + Label + "#" + Tls.Fingerprint;
+        Concurrency = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        Limiter = CreateLimiter(endpoint.RequestsPerSecond);
+    }
+
+    public RegistryEndpoint Endpoint { get; }
+
+    public EndpointTls Tls { get; }
+
+    /// <summary>Gets the API URL's scheme and authority, as named in errors and metrics.</summary>
+    public string Label { get; }
+
+    public string ClientName { get; }
+
+    public SemaphoreSlim Concurrency { get; }
+
+    public RateLimiter? Limiter { get; }
+
+    /// <summary>Gets or sets the challenge learned from the ping or from a 401; <see langword="null"/> = anonymous.</summary>
+    public AuthChallenge? Challenge { get; set; }
+
+    public ConcurrentDictionary<string, BearerToken> Tokens { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, Task<BearerToken>> TokenFetches { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the ping once; a failed ping is forgotten so that the next request tries again.</summary>
+    public Task<AuthChallenge?> PingOnceAsync(Func<Task<AuthChallenge?>> ping)
+    {
+        lock (_gate)
+        {
+            if (_ping is null || _ping.IsFaulted || _ping.IsCanceled)
+            {
+                _ping = ping();
+            }
+
+            return _ping;
+        }
+    }
+
+    public void Dispose()
+    {
+        Concurrency.Dispose();
+        Limiter?.Dispose();
+    }
+
+    private static TokenBucketRateLimiter? CreateLimiter(double? requestsPerSecond)
+    {
+        if (requestsPerSecond is not { } limit || limit <= 0 || double.IsInfinity(limit) || double.IsNaN(limit))
+        {
+            return null;
+        }
+
+        // Refill in steps of about 50 ms, so that high limits do not need a timer firing every millisecond.
+        var tokensPerPeriod = Math.Max(1, (int)Math.Ceiling(limit / 20));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(tokensPerPeriod, (int)Math.Ceiling(limit)),
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(tokensPerPeriod / limit),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+}

@@ -1,0 +1,343 @@
+using System.Net;
+using System.Text.Json;
+using ImageUpdater.Credentials;
+using ImageUpdater.Registry.Auth;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace ImageUpdater.Registry.Http;
+
+/// <summary>
+/// Sends one logical registry request: authenticates (ping, Basic, Bearer, one re-authentication on 401/403),
+/// follows redirects by hand (dropping credentials on another host), retries transient failures with jittered
+/// back-off honouring <c>Retry-After</c>, limits concurrency and rate per registry, and caps body sizes.
+/// </summary>
+internal sealed partial class RegistryHttpSender
+{
+    private readonly IHttpClientFactory _clients;
+    private readonly EndpointStates _states;
+    private readonly IRegistryCredentialResolver? _credentials;
+    private readonly RegistryClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly Caching.SingleFlight<string, BearerToken> _tokenFetches = new(StringComparer.Ordinal);
+
+    public RegistryHttpSender(
+        IHttpClientFactory clients,
+        EndpointStates states,
+        IOptions<RegistryClientOptions> options,
+        TimeProvider time,
+        ILogger<RegistryHttpSender> logger,
+        IRegistryCredentialResolver? credentials = null)
+    {
+        _clients = clients;
+        _states = states;
+        _credentials = credentials;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _pipeline = BuildPipeline();
+    }
+
+    public async Task<RegistryResponse> SendAsync(RegistryCall call, CancellationToken cancellationToken)
+    {
+        var state = _states.Get(call.Repository.Endpoint);
+        var challenge = await GetChallengeAsync(state, call.Repository, cancellationToken).ConfigureAwait(false);
+        var authorization = await AuthorizeAsync(state, call.Repository, challenge, refresh: false, invalidate: false, cancellationToken).ConfigureAwait(false);
+        var response = await SendFollowingRedirectsAsync(state, call, state.Endpoint.ApiUrl, authorization.Header, cancellationToken).ConfigureAwait(false);
+        if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // One re-authentication: a challenge not seen before (no ping, or a repository needing auth on an
+            // anonymous registry), or a stale token or credential.
+            var retry = false;
+            var refresh = false;
+            if (response.Status == HttpStatusCode.Unauthorized && response.Challenge is { } learned && learned != challenge)
+            {
+                state.Challenge = learned;
+                challenge = learned;
+                retry = true;
+            }
+            else if (authorization.Header is not null)
+            {
+                retry = true;
+                refresh = authorization.UsedCredential;
+            }
+
+            if (retry)
+            {
+                LogReauthenticating(_logger, state.Label, call.Repository.Name, (int)response.Status, refresh);
+                authorization = await AuthorizeAsync(state, call.Repository, challenge, refresh, invalidate: true, cancellationToken).ConfigureAwait(false);
+                response = await SendFollowingRedirectsAsync(state, call, state.Endpoint.ApiUrl, authorization.Header, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if ((int)response.Status is < 200 or > 299)
+        {
+            throw Failure(state, call, response);
+        }
+
+        return response;
+    }
+
+    private async Task<RegistryResponse> SendFollowingRedirectsAsync(EndpointState state, RegistryCall call, Uri authorizedOrigin, string? authorization, CancellationToken cancellationToken)
+    {
+        var uri = call.Uri;
+        var method = call.Method;
+        for (var redirects = 0; ; redirects++)
+        {
+            // Credentials go only to the registry's own scheme, host and port, never to a redirect target elsewhere.
+            var sameOrigin = Uri.Compare(uri, authorizedOrigin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+            var response = await ExchangeAsync(state, call, method, uri, sameOrigin ? authorization : null, cancellationToken).ConfigureAwait(false);
+            if (!IsRedirect(response.Status) || response.Location is null)
+            {
+                return response.Response;
+            }
+
+            if (redirects >= _options.MaxRedirects)
+            {
+                throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: more than {_options.MaxRedirects} redirects", response.Status);
+            }
+
+            uri = new Uri(uri, response.Location);
+            if (response.Status == HttpStatusCode.SeeOther && method != HttpMethod.Head)
+            {
+                method = HttpMethod.Get;
+            }
+        }
+    }
+
+    private async Task<Exchange> ExchangeAsync(EndpointState state, RegistryCall call, HttpMethod method, Uri uri, string? authorization, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage message;
+        try
+        {
+            message = await _pipeline.ExecuteAsync(
+                async token =>
+                {
+                    await state.Concurrency.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        if (state.Limiter is { } limiter)
+                        {
+                            using var lease = await limiter.AcquireAsync(1, token).ConfigureAwait(false);
+                        }
+
+                        using var request = new HttpRequestMessage(method, uri);
+                        if (call.Accept is not null)
+                        {
+                            request.Headers.TryAddWithoutValidation("Accept", call.Accept);
+                        }
+
+                        if (authorization is not null)
+                        {
+                            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+                        }
+
+                        request.Options.Set(RegistryTelemetryHandler.KindKey, call.Kind);
+                        request.Options.Set(RegistryTelemetryHandler.RegistryKey, state.Label);
+                        var client = _clients.CreateClient(state.ClientName);
+                        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                        try
+                        {
+                            await BufferBodyAsync(state, call, response, method, token).ConfigureAwait(false);
+                            return response;
+                        }
+                        catch
+                        {
+                            response.Dispose();
+                            throw;
+                        }
+                    }
+                    finally
+                    {
+                        state.Concurrency.Release();
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: {Describe(ex)}", null, ex);
+        }
+
+        using (message)
+        {
+            var body = await message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            message.Headers.TryGetValues("Docker-Content-Digest", out var digests);
+            message.Headers.TryGetValues("Link", out var links);
+            AuthChallenge? challenge = null;
+            if (message.StatusCode == HttpStatusCode.Unauthorized && message.Headers.TryGetValues("WWW-Authenticate", out var authenticate))
+            {
+                challenge = AuthChallenge.Parse(authenticate);
+            }
+
+            var result = new RegistryResponse(
+                message.StatusCode,
+                body,
+                message.Content.Headers.ContentType?.MediaType,
+                digests?.FirstOrDefault(),
+                links is null ? null : LinkHeader.FindNext(links, uri),
+                uri,
+                challenge);
+            return new Exchange(result, message.StatusCode, message.Headers.Location);
+        }
+    }
+
+    // Reads the body within the call's cap while the attempt's timeout still runs, so a slow or truncated body is
+    // retried like any other transient failure.
+    private static async Task BufferBodyAsync(EndpointState state, RegistryCall call, HttpResponseMessage response, HttpMethod method, CancellationToken cancellationToken)
+    {
+        if (method == HttpMethod.Head)
+        {
+            return;
+        }
+
+        var original = response.Content;
+        if (original.Headers.ContentLength is { } length && length > call.MaxBytes)
+        {
+            throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: the response has {length} bytes, more than the limit of {call.MaxBytes}", response.StatusCode);
+        }
+
+        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream(original.Headers.ContentLength is { } known ? (int)known : 4096);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > call.MaxBytes)
+                {
+                    throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: the response is larger than the limit of {call.MaxBytes} bytes", response.StatusCode);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            var content = new ByteArrayContent(buffer.ToArray());
+            foreach (var header in original.Headers)
+            {
+                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            response.Content = content;
+            original.Dispose();
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxRetries,
+                Delay = _options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                OnRetry = args =>
+                {
+                    if (!_logger.IsEnabled(LogLevel.Debug))
+                    {
+                        return ValueTask.CompletedTask;
+                    }
+
+                    var url = args.Outcome.Result?.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path) ?? string.Empty;
+                    var outcome = args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : Describe(args.Outcome.Exception);
+                    LogRetrying(_logger, url, args.AttemptNumber + 1, args.RetryDelay, outcome);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddTimeout(_options.AttemptTimeout);
+        return builder.Build();
+    }
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Exception is RegistryException)
+        {
+            return false; // a cap was exceeded: asking again gives the same answer
+        }
+
+        if (!HttpClientResiliencePredicates.IsTransient(outcome) && outcome.Exception is not IOException)
+        {
+            return false;
+        }
+
+        // A registry asking to wait longer than we are willing to is a failure, not a reason to sleep.
+        return outcome.Result?.Headers.RetryAfter is not { } retryAfter || RetryAfterDelay(retryAfter) <= _options.MaxRetryAfter;
+    }
+
+    private TimeSpan RetryAfterDelay(System.Net.Http.Headers.RetryConditionHeaderValue value) =>
+        value.Delta ?? (value.Date is { } date ? date - _time.GetUtcNow() : TimeSpan.Zero);
+
+    private static RegistryException Failure(EndpointState state, RegistryCall call, RegistryResponse response)
+    {
+        var reason = response.Status switch
+        {
+            HttpStatusCode.NotFound => "not found",
+            HttpStatusCode.Unauthorized => "authentication failed",
+            HttpStatusCode.Forbidden => "access denied",
+            HttpStatusCode.TooManyRequests => "too many requests",
+            _ => "request failed",
+        };
+        var detail = ErrorDetail(response.Body);
+        return new RegistryException(state.Label, call.Repository.Name, $"{call.What}: {reason}{(detail.Length > 0 ? ": " + detail : string.Empty)}", response.Status);
+    }
+
+    // The distribution spec's error body: {"errors":[{"code":"MANIFEST_UNKNOWN","message":"..."}]}.
+    private static string ErrorDetail(byte[] body)
+    {
+        if (body.Length is 0 or > 64 * 1024)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+            {
+                var parts = new List<string>();
+                foreach (var error in errors.EnumerateArray().Take(3))
+                {
+                    var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+                    var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                    parts.Add(string.Join(" ", new[] { code, message }.Where(static s => !string.IsNullOrEmpty(s))));
+                }
+
+                var text = string.Join("; ", parts).ReplaceLineEndings(" ");
+                return text.Length > 300 ? text[..300] : text;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a distribution error body; the status says enough.
+        }
+
+        return string.Empty;
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static string Describe(Exception? exception) => exception switch
+    {
+        null => string.Empty,
+        TimeoutRejectedException => "timed out",
+        HttpRequestException { InnerException: { } inner } http => http.Message + " (" + inner.Message + ")",
+        _ => exception.Message,
+    };
+
+    private readonly record struct Exchange(RegistryResponse Response, HttpStatusCode Status, Uri? Location);
+}
