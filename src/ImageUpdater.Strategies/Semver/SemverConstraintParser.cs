@@ -63,9 +63,9 @@ internal static partial class SemverConstraintParser
         }
     }
 
-    // "1.2 - 1.4.5" becomes ">= 1.2, <= 1.4.5"; like Go's strings.Replace(o, match, t, 1), the first occurrence of
+    // "1.2 - 1.4.5" becomes ">= 1.2, <= 1.4.5 " (v3.4 appends the space); like Go's strings.Replace(o, match, t, 1), the first occurrence of
     // the matched text in the string rewritten so far is replaced.
-    private static string RewriteRanges(string text)
+    internal static string RewriteRanges(string text)
     {
         var matches = HyphenRange().Matches(text);
         if (matches.Count == 0)
@@ -82,7 +82,7 @@ internal static partial class SemverConstraintParser
                 continue;
             }
 
-            var replacement = ">= " + match.Groups[1].Value + ", <= " + match.Groups[11].Value;
+            var replacement = ">= " + match.Groups[1].Value + ", <= " + match.Groups[11].Value + " ";
             result = string.Concat(result.AsSpan(0, at), replacement, result.AsSpan(at + match.Value.Length));
         }
 

@@ -1,0 +1,114 @@
+using ImageUpdater.Strategies;
+
+namespace ImageUpdater.Strategies.Tests.Filters;
+
+public class Re2RegexTests
+{
+    private static Re2Regex Compile(string pattern)
+    {
+        Assert.True(Re2Regex.TryCreate(pattern, out var regex, out var error), error);
+        return regex;
+    }
+
+    [Theory]
+    [InlineData(@"^v\d+\.\d+$", "v1.20", true)]
+    [InlineData(@"^v\d+\.\d+$", "v1.20-rc", false)]
+    [InlineData(@"\d", "abc", false)]
+    [InlineData(@"\d", "a٣", false)] // RE2's \d is ASCII only
+    [InlineData(@"^\w+$", "héllo", false)] // and so is \w
+    [InlineData(@"^\s$", "\u00A0", false)] // and \s
+    [InlineData(@"^\S$", "x", true)]
+    [InlineData(@"^\D\W$", "a-", true)]
+    [InlineData("rc", "1.0-rc.1", true)] // unanchored
+    [InlineData("^(?P<major>[0-9]+)\\.", "12.3", true)]
+    [InlineData("^(?<major>[0-9]+)$", "12", true)]
+    [InlineData("^[[:alpha:]]+-[[:digit:]]+$", "alpine-3", true)]
+    [InlineData("^[[:xdigit:]]{7}$", "5114f85", true)]
+    [InlineData(@"^\Qa.b\E$", "a.b", true)]
+    [InlineData(@"^\Qa.b\E$", "axb", false)]
+    [InlineData(@"^\x{41}\x42$", "AB", true)]
+    [InlineData(@"^\101$", "A", true)] // octal
+    [InlineData(@"^a{2,3}$", "aaa", true)]
+    [InlineData(@"^a{,3}$", "a{,3}", true)] // not a repeat: literal
+    [InlineData("^a{2}$", "aa", true)]
+    [InlineData("a$", "a\n", false)] // $ is the end of the text
+    [InlineData("(?m)a$", "a\nb", true)]
+    [InlineData("(?i)^ALPINE$", "alpine", true)]
+    [InlineData("^[]a]+$", "]a]", true)]
+    [InlineData("^[a[]+$", "a[", true)] // '[' is literal in an RE2 class
+    [InlineData("^[^-]+$", "abc", true)]
+    [InlineData(@"^\pL+$", "abc", true)]
+    [InlineData(@"^\p{Lu}$", "A", true)]
+    [InlineData("a.c", "a\nc", false)]
+    [InlineData("(?s)a.c", "a\nc", true)]
+    [InlineData(@"^\.\-\#$", ".-#", true)]
+    [InlineData("^a b#c$", "a b#c", true)]
+    [InlineData("^(a|ab)(c|bcd)$", "abcd", true)]
+    public void Matches_with_RE2_semantics(string pattern, string input, bool expected)
+    {
+        Assert.Equal(expected, Compile(pattern).IsMatch(input));
+    }
+
+    [Theory]
+    [InlineData(@"(a)\1")] // backreference
+    [InlineData(@"(?P<x>a)(?P=x)")]
+    [InlineData(@"\k<x>")]
+    [InlineData("a(?=b)")] // lookahead
+    [InlineData("a(?!b)")]
+    [InlineData("(?<=a)b")] // lookbehind
+    [InlineData("(?<!a)b")]
+    [InlineData("(?>a+)b")] // atomic group
+    [InlineData("a++")] // possessive
+    [InlineData("a*+")]
+    [InlineData("a?+")]
+    [InlineData("a{2}+")]
+    [InlineData("a**")]
+    [InlineData("a{2}{3}")]
+    [InlineData(@"a\Z")]
+    [InlineData(@"\G")]
+    [InlineData(@"\e")]
+    [InlineData(@"\cA")]
+    [InlineData(@"\8")]
+    [InlineData("*a")]
+    [InlineData("(*a)")]
+    [InlineData("a|*")]
+    [InlineData("a{1001}")]
+    [InlineData("a{3,2}")]
+    [InlineData("(?#comment)")]
+    [InlineData("(?x)a b")]
+    [InlineData("(?U)a+")]
+    [InlineData("(?P<n>a)(?P<n>b)")]
+    [InlineData("(?P<>a)")]
+    [InlineData("(a")]
+    [InlineData("a)")]
+    [InlineData("[a")]
+    [InlineData("[[:nope:]]")]
+    [InlineData(@"a\")]
+    [InlineData(@"\x{110000}")]
+    [InlineData(@"\p{NoSuchClass}")]
+    public void Rejects_what_RE2_rejects(string pattern)
+    {
+        Assert.False(Re2Regex.TryCreate(pattern, out var regex, out var error));
+        Assert.Null(regex);
+        Assert.Contains(pattern, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Group_numbers_follow_RE2_order_with_named_groups()
+    {
+        var regex = Compile("(?P<a>x)(y)(?P<b>z)");
+        Assert.Equal([null, "a", null, "b"], regex.GroupNames);
+        var match = regex.Regex.Match("xyz");
+        Assert.Equal(["xyz", "x", "y", "z"], match.Groups.Cast<System.Text.RegularExpressions.Group>().Select(g => g.Value));
+    }
+
+    [Fact]
+    public void Matching_never_backtracks_exponentially()
+    {
+        var regex = Compile("^(a+)+$");
+        var input = new string('a', 50_000) + "!";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(regex.IsMatch(input));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+    }
+}
