@@ -1,0 +1,45 @@
+using ImageUpdater.Credentials;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+
+namespace ImageUpdater.Registry.Tests.Fixtures;
+
+/// <summary>Builds the registry client the way an application does, with tiny retry delays and a request log.</summary>
+public static class TestServices
+{
+    public static ServiceProvider Create(RequestLog? log = null, IRegistryCredentialResolver? credentials = null, Action<RegistryClientOptions>? configure = null, TimeProvider? time = null)
+    {
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        if (credentials is not null)
+        {
+            services.AddSingleton(credentials);
+        }
+
+        services.AddImageUpdater().AddRegistryClient(o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            configure?.Invoke(o);
+        });
+        if (log is not null)
+        {
+            services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(new CountingHandler(log))));
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public static RegistryEndpoint Endpoint(Uri baseUri, string credentials = "", bool ping = true) => new()
+    {
+        Name = "test",
+        ApiUrl = new Uri(baseUri.GetLeftPart(UriPartial.Authority)),
+        Prefix = baseUri.Authority,
+        Credentials = credentials,
+        Ping = ping,
+    };
+}
