@@ -40,11 +40,11 @@ internal sealed class SemverCondition(SemverOperator op, SemverVersion version, 
 
         return Operator switch
         {
-            SemverOperator.TildeOrEqual => Dirty ? Tilde(v) : v.CompareTo(Version) == 0,
+            SemverOperator.TildeOrEqual => Dirty ? Tilde(v) : SemverVersion.Compare(v, Version) == 0,
             SemverOperator.NotEqual => NotEqual(v),
             SemverOperator.GreaterThan => GreaterThan(v),
-            SemverOperator.LessThan => v.CompareTo(Version) < 0,
-            SemverOperator.GreaterThanOrEqual => v.CompareTo(Version) >= 0,
+            SemverOperator.LessThan => SemverVersion.Compare(v, Version) < 0,
+            SemverOperator.GreaterThanOrEqual => SemverVersion.Compare(v, Version) >= 0,
             SemverOperator.LessThanOrEqual => LessThanOrEqual(v),
             SemverOperator.Tilde => Tilde(v),
             SemverOperator.Caret => Caret(v),
@@ -88,7 +88,7 @@ internal sealed class SemverCondition(SemverOperator op, SemverVersion version, 
             }
         }
 
-        return v.CompareTo(c) != 0;
+        return SemverVersion.Compare(v, c) != 0;
     }
 
     private bool GreaterThan(in SemverVersion v)
@@ -96,7 +96,7 @@ internal sealed class SemverCondition(SemverOperator op, SemverVersion version, 
         var c = Version;
         if (!Dirty)
         {
-            return v.CompareTo(c) > 0;
+            return SemverVersion.Compare(v, c) > 0;
         }
 
         if (v.Major > c.Major)
@@ -116,7 +116,7 @@ internal sealed class SemverCondition(SemverOperator op, SemverVersion version, 
             return v.Minor > c.Minor;
         }
 
-        return v.CompareTo(c) > 0;
+        return SemverVersion.Compare(v, c) > 0;
     }
 
     // A dirty upper bound is inclusive of the whole range it names: "<=1.2" admits 1.2.99.
@@ -125,7 +125,7 @@ internal sealed class SemverCondition(SemverOperator op, SemverVersion version, 
         var c = Version;
         if (!Dirty)
         {
-            return v.CompareTo(c) <= 0;
+            return SemverVersion.Compare(v, c) <= 0;
         }
 
         if (v.Major > c.Major)
@@ -139,7 +139,7 @@ internal sealed class SemverCondition(SemverOperator op, SemverVersion version, 
     private bool Tilde(in SemverVersion v)
     {
         var c = Version;
-        if (v.CompareTo(c) < 0)
+        if (SemverVersion.Compare(v, c) < 0)
         {
             return false;
         }
@@ -161,7 +161,7 @@ internal sealed class SemverCondition(SemverOperator op, SemverVersion version, 
     private bool Caret(in SemverVersion v)
     {
         var c = Version;
-        if (v.CompareTo(c) < 0)
+        if (SemverVersion.Compare(v, c) < 0)
         {
             return false;
         }

@@ -59,13 +59,13 @@ public sealed class SemverStrategy : ITagStrategy
     /// <returns>Negative, zero or positive.</returns>
     public static int Compare(in SemverVersion left, in SemverVersion right)
     {
-        var d = left.CompareTo(right);
+        var d = SemverVersion.Compare(left, right);
         return d != 0 ? d : string.CompareOrdinal(left.Original, right.Original);
     }
 
     private static bool IsAbove(in SemverVersion version, string name, in SemverVersion bestVersion, string bestName)
     {
-        var d = version.CompareTo(bestVersion);
+        var d = SemverVersion.Compare(version, bestVersion);
         return d > 0 || (d == 0 && string.CompareOrdinal(name, bestName) > 0);
     }
 

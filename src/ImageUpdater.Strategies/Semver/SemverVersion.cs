@@ -190,28 +190,7 @@ public readonly struct SemverVersion : IEquatable<SemverVersion>, IComparable<Se
     /// <summary>Compares precedence as Masterminds' <c>Version.Compare</c> does.</summary>
     /// <param name="other">The other version.</param>
     /// <returns>Negative, zero or positive.</returns>
-    public int CompareTo(SemverVersion other)
-    {
-        var d = Major.CompareTo(other.Major);
-        if (d != 0)
-        {
-            return d;
-        }
-
-        d = Minor.CompareTo(other.Minor);
-        if (d != 0)
-        {
-            return d;
-        }
-
-        d = Patch.CompareTo(other.Patch);
-        if (d != 0)
-        {
-            return d;
-        }
-
-        return ComparePrerelease(PrereleaseSpan, other.PrereleaseSpan);
-    }
+    public int CompareTo(SemverVersion other) => Compare(this, other);
 
     /// <inheritdoc/>
     public bool Equals(SemverVersion other) => CompareTo(other) == 0;
@@ -226,6 +205,27 @@ public readonly struct SemverVersion : IEquatable<SemverVersion>, IComparable<Se
     /// <summary>Returns the original text.</summary>
     /// <returns>The text the version was parsed from.</returns>
     public override string ToString() => Original;
+
+    // Passed by reference: the struct is 48 bytes and this runs once or twice per tag.
+    internal static int Compare(in SemverVersion left, in SemverVersion right)
+    {
+        if (left.Major != right.Major)
+        {
+            return left.Major < right.Major ? -1 : 1;
+        }
+
+        if (left.Minor != right.Minor)
+        {
+            return left.Minor < right.Minor ? -1 : 1;
+        }
+
+        if (left.Patch != right.Patch)
+        {
+            return left.Patch < right.Patch ? -1 : 1;
+        }
+
+        return left._preLength == 0 && right._preLength == 0 ? 0 : ComparePrerelease(left.PrereleaseSpan, right.PrereleaseSpan);
+    }
 
     // Masterminds: a version without a pre-release is above any with one; otherwise compare the identifiers.
     internal static int ComparePrerelease(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
