@@ -1,0 +1,3 @@
+using ImageUpdater.Cli;
+
+return await ImageUpdaterCommandLine.InvokeAsync(args, Console.Out, Console.Error, Console.In).ConfigureAwait(false);

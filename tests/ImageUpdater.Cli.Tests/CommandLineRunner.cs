@@ -1,0 +1,18 @@
+using ImageUpdater.Cli;
+
+namespace ImageUpdater.Cli.Tests;
+
+/// <summary>Runs the command line in-process and captures what it prints.</summary>
+internal static class CommandLineRunner
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string standardInput, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var input = new StringReader(standardInput);
+        var exitCode = await ImageUpdaterCommandLine.InvokeAsync(args, output, error, input, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+}

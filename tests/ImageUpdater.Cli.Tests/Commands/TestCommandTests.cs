@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace ImageUpdater.Cli.Tests.Commands;
+
+public sealed class TestCommandTests : IDisposable
+{
+    private const string Tags = "1.24.0\n1.25.0\n1.25.3\n1.25.4-rc.1\n1.26.0-alpine\nv1.26.1\n1.26.2\n1.27.0-rc.2\n2.0.0\nlatest\n";
+    private readonly string _tagFile = Path.GetTempFileName();
+
+    public TestCommandTests() => File.WriteAllText(_tagFile, Tags);
+
+    public void Dispose() => File.Delete(_tagFile);
+
+    [Fact]
+    public async Task Prints_the_chosen_tag_as_one_JSON_object()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(
+            "test", "ghcr.io/acme/web", "--tags-from", _tagFile, "--semver-constraint", "~1.25", "--output", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("ghcr.io/acme/web:1.25.3", json.RootElement.GetProperty("image").GetString());
+        Assert.Equal("1.25.3", json.RootElement.GetProperty("tag").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("digest").ValueKind);
+        Assert.Equal("semver", json.RootElement.GetProperty("strategy").GetString());
+    }
+
+    [Fact]
+    public async Task Reads_tags_from_standard_input_and_applies_filters()
+    {
+        var (exitCode, output, _) = await CommandLineRunner.RunWithInputAsync(
+            Tags, "test", "nginx", "--tags-from", "-", "--semver-constraint", ">=1.26.0-0", "--ignore-tags", "*-alpine", "--ignore-tags", "2.*", "-o", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("1.27.0-rc.2", JsonDocument.Parse(output).RootElement.GetProperty("tag").GetString());
+    }
+
+    [Fact]
+    public async Task Reports_a_null_tag_with_success_when_nothing_qualifies()
+    {
+        var (exitCode, output, _) = await CommandLineRunner.RunAsync(
+            "test", "nginx", "--tags-from", _tagFile, "--semver-constraint", "^9", "-o", "json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("tag").ValueKind);
+        Assert.Equal("nginx", json.RootElement.GetProperty("image").GetString());
+    }
+
+    [Fact]
+    public async Task Prints_text_by_default()
+    {
+        var (exitCode, output, _) = await CommandLineRunner.RunAsync("test", "nginx", "--tags-from", _tagFile);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("latest image according to constraint is nginx:2.0.0", output.Trim());
+    }
+
+    [Fact]
+    public async Task Uses_alphabetical_order_and_warns_about_the_deprecated_alias()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(
+            "test", "nginx", "--tags-from", _tagFile, "--update-strategy", "name", "--allow-tags", "regexp:^[0-9]", "-o", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("2.0.0", JsonDocument.Parse(output).RootElement.GetProperty("tag").GetString());
+        Assert.Contains("deprecated", error, StringComparison.Ordinal);
+        Assert.Equal("alphabetical", JsonDocument.Parse(output).RootElement.GetProperty("strategy").GetString());
+    }
+
+    [Fact]
+    public async Task An_invalid_constraint_exits_2_with_the_constraint_in_one_line()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(
+            "test", "nginx", "--tags-from", _tagFile, "--semver-constraint", "~>>1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("~>>1", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task An_unknown_option_exits_2()
+    {
+        var (exitCode, _, error) = await CommandLineRunner.RunAsync("test", "nginx", "--bogus");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--bogus", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("newest-build")]
+    [InlineData("digest")]
+    public async Task A_strategy_that_needs_registry_metadata_exits_2_with_a_tag_file(string strategy)
+    {
+        var (exitCode, _, error) = await CommandLineRunner.RunAsync(
+            "test", "nginx", "--tags-from", _tagFile, "--update-strategy", strategy, "--semver-constraint", "latest");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("registry", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_tag_file_is_a_runtime_failure()
+    {
+        var (exitCode, _, error) = await CommandLineRunner.RunAsync("test", "nginx", "--tags-from", _tagFile + ".missing");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(".missing", error, StringComparison.Ordinal);
+    }
+}
