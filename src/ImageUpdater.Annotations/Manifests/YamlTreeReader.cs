@@ -13,6 +13,8 @@ internal sealed class YamlTreeReader
     private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private Parser _parser = null!;
     private long _nodes;
+    private long _line;
+    private long _column;
 
     public YamlTreeReader(ManifestReaderOptions options) => _options = options;
 
@@ -22,7 +24,7 @@ internal sealed class YamlTreeReader
         _parser = new Parser(new StringReader(text));
         Expect<StreamStart>();
         var documents = 0;
-        while (!_parser.TryConsume<StreamEnd>(out _))
+        while (!TryConsume<StreamEnd>())
         {
             var start = Expect<DocumentStart>();
             if (++documents > _options.MaxDocuments)
@@ -32,7 +34,7 @@ internal sealed class YamlTreeReader
 
             _anchors.Clear();
             ManifestNode? root = null;
-            if (!_parser.TryConsume<DocumentEnd>(out _))
+            if (!TryConsume<DocumentEnd>())
             {
                 root = ReadNode(1);
                 Expect<DocumentEnd>();
@@ -44,14 +46,14 @@ internal sealed class YamlTreeReader
 
     private ManifestNode ReadNode(int depth)
     {
-        var current = _parser.Current ?? throw new ManifestSyntaxException("Unexpected end of the YAML stream.", null, null);
+        var current = Peek();
         var line = (long?)current.Start.Line;
         var column = (long?)current.Start.Column;
         switch (current)
         {
             case AnchorAlias alias:
             {
-                _parser.MoveNext();
+                Advance();
                 if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
                     throw new ManifestSyntaxException($"Alias '*{alias.Value.Value}' refers to no anchor.", line, column);
@@ -63,7 +65,7 @@ internal sealed class YamlTreeReader
 
             case Scalar scalar:
             {
-                _parser.MoveNext();
+                Advance();
                 Count(1, line, column);
                 var isPlain = scalar.Style == ScalarStyle.Plain;
                 var isNull = isPlain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
@@ -75,10 +77,10 @@ internal sealed class YamlTreeReader
             case SequenceStart sequence:
             {
                 CheckDepth(depth, line, column);
-                _parser.MoveNext();
+                Advance();
                 var before = Count(1, line, column);
                 var items = new List<ManifestNode>();
-                while (!_parser.TryConsume<SequenceEnd>(out _))
+                while (!TryConsume<SequenceEnd>())
                 {
                     items.Add(ReadNode(depth + 1));
                 }
@@ -91,12 +93,12 @@ internal sealed class YamlTreeReader
             case MappingStart mapping:
             {
                 CheckDepth(depth, line, column);
-                _parser.MoveNext();
+                Advance();
                 var before = Count(1, line, column);
                 var entries = new List<KeyValuePair<string, ManifestNode>>();
                 var keys = new HashSet<string>(StringComparer.Ordinal);
                 List<MappingNode>? merges = null;
-                while (!_parser.TryConsume<MappingEnd>(out _))
+                while (!TryConsume<MappingEnd>())
                 {
                     var key = ReadNode(depth + 1);
                     var value = ReadNode(depth + 1);
@@ -188,21 +190,58 @@ internal sealed class YamlTreeReader
         }
     }
 
+    private ParsingEvent Peek()
+    {
+        if (_parser.Current is null)
+        {
+            Advance();
+        }
+
+        return _parser.Current ?? throw new ManifestSyntaxException("Unexpected end of the YAML stream.", _line, _column);
+    }
+
+    private bool TryConsume<T>()
+        where T : ParsingEvent
+    {
+        if (Peek() is not T)
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    // YamlDotNet reports most syntax errors as YamlException, but some malformed inputs make it throw other exceptions
+    // (InvalidOperationException, ArgumentException for bad tags); all become syntax errors at the last known position.
+    private void Advance()
+    {
+        try
+        {
+            _parser.MoveNext();
+        }
+        catch (Exception ex) when (ex is not YamlException and not OutOfMemoryException)
+        {
+            throw new ManifestSyntaxException("Invalid YAML: " + ex.Message, _line, _column);
+        }
+
+        if (_parser.Current is { } current)
+        {
+            _line = current.Start.Line;
+            _column = current.Start.Column;
+        }
+    }
+
     private T Expect<T>()
         where T : ParsingEvent
     {
-        if (_parser.Current is null && !_parser.MoveNext())
-        {
-            throw new ManifestSyntaxException($"Unexpected end of the YAML stream (expected {typeof(T).Name}).", null, null);
-        }
-
-        var current = _parser.Current!;
+        var current = Peek();
         if (current is not T expected)
         {
             throw new ManifestSyntaxException($"Unexpected YAML event {current.GetType().Name} (expected {typeof(T).Name}).", current.Start.Line, current.Start.Column);
         }
 
-        _parser.MoveNext();
+        Advance();
         return expected;
     }
 }

@@ -141,6 +141,16 @@ public class ManifestReaderTests
         Assert.Equal(2, error.Location.Line);
     }
 
+    [Theory]
+    [InlineData("%TAG !e! tag:%\n--- !e!x a\n")]
+    [InlineData("a: !<:> b\n")]
+    [InlineData("[a, b\n---\n")]
+    public void Parser_failures_of_any_kind_become_errors(string yaml)
+    {
+        var error = Assert.Single(new ManifestReader().Read(yaml, "odd.yaml").Errors);
+        Assert.Equal("odd.yaml", error.Location.File);
+    }
+
     [Fact]
     public void Duplicate_keys_are_errors()
     {
