@@ -75,7 +75,7 @@ internal static class ManifestParser
         var createdText = String(root, "created");
         if (createdText.Length > 0)
         {
-            created = DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            created = DateTimeOffset.TryParse(TruncateFraction(createdText), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
                 ? value
                 : throw new FormatException($"The config blob's 'created' value '{createdText}' is not an RFC 3339 time.");
         }
@@ -144,6 +144,24 @@ internal static class ManifestParser
 
         var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
         return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+    }
+
+    // Go keeps nanoseconds and .NET rounds them to 100 ns ticks; cutting to 7 digits truncates as Go's ordering would.
+    private static string TruncateFraction(string time)
+    {
+        var dot = time.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return time;
+        }
+
+        var end = dot + 1;
+        while (end < time.Length && char.IsAsciiDigit(time[end]))
+        {
+            end++;
+        }
+
+        return end - dot - 1 <= 7 ? time : time[..(dot + 8)] + time[end..];
     }
 
     private static JsonDocument Parse(ReadOnlySpan<byte> body, string what)

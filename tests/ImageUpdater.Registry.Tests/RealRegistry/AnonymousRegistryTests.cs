@@ -181,6 +181,30 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_remembered_tag_digest_expires_after_its_lifetime()
+    {
+        var log = new RequestLog();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var services = TestServices.Create(log, configure: o => o.TagDigestLifetime = TimeSpan.FromMinutes(10), time: time);
+        var factory = services.GetRequiredService<IRegistryPassFactory>();
+        var request = Request("acme/web", TagMetadataNeeds.BuildMetadata, Amd64);
+
+        await factory.BeginPass().GetCandidatesAsync(request, TestContext.Current.CancellationToken);
+        var coldManifests = log.Count("manifest");
+        time.Advance(TimeSpan.FromMinutes(5));
+        await factory.BeginPass().GetCandidatesAsync(request, TestContext.Current.CancellationToken);
+        var warmManifests = log.Count("manifest") - coldManifests;
+        time.Advance(TimeSpan.FromMinutes(6));
+        await factory.BeginPass().GetCandidatesAsync(request, TestContext.Current.CancellationToken);
+        var expiredManifests = log.Count("manifest") - coldManifests - warmManifests;
+
+        Assert.Equal(4, coldManifests);
+        Assert.Equal(0, warmManifests);
+        Assert.Equal(4, expiredManifests); // asked again by tag; config blobs stay cached by digest
+        Assert.Equal(4, log.Count("blob")); // one config per image, the arm-only one included
+    }
+
+    [Fact]
     public async Task A_missing_repository_fails_with_registry_repository_and_status_in_one_line()
     {
         using var services = TestServices.Create();
