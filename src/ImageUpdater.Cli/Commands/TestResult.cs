@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ImageUpdater.Strategies;
 
@@ -26,7 +27,8 @@ internal sealed record TestResult(string Image, string? Tag, string? Digest, str
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Tags such as 1.2.3+build stay readable: only what JSON itself requires is escaped.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("image", Image);

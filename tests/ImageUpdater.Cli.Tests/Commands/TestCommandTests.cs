@@ -110,4 +110,13 @@ public sealed class TestCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains(".missing", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Writes_build_metadata_unescaped_in_JSON()
+    {
+        var (exitCode, output, _) = await CommandLineRunner.RunWithInputAsync("2.0.1+build\n", "test", "nginx", "--tags-from", "-", "-o", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\"tag\":\"2.0.1+build\"", output, StringComparison.Ordinal);
+    }
 }
