@@ -20,11 +20,18 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public string Authority => BaseUri.Authority;
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         app.Run(handler);
         await app.StartAsync();
