@@ -194,6 +194,28 @@ public sealed class BearerAuthTests(BearerRegistryFixture fixture) : IClassFixtu
         Assert.Equal([false, true], resolver.Requests.Select(r => r.ForceRefresh));
     }
 
+    [Fact]
+    public async Task An_expired_token_is_replaced()
+    {
+        var log = new RequestLog();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var services = TestServices.Create(log, FakeCredentialResolver.Fixed(DistributionRegistry.User, DistributionRegistry.Password), time: time);
+        var endpoint = TestServices.Endpoint(fixture.Registry.BaseUri, "env:CREDS");
+        var reader = services.GetRequiredService<IRegistryDigestReader>();
+        var repository = new RegistryRepository(endpoint, "team/api", endpoint.Credentials);
+
+        await reader.GetDigestAsync(repository, "3.0", TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(200)); // the issuer's tokens last 300 s
+        await reader.GetDigestAsync(repository, "3.0", TestContext.Current.CancellationToken);
+        var beforeExpiry = log.Count("token");
+        time.Advance(TimeSpan.FromSeconds(200));
+        await reader.GetDigestAsync(repository, "3.1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, beforeExpiry);
+        Assert.Equal(2, log.Count("token"));
+        Assert.Equal(0, log.Count("manifest")); // digests come from HEAD, never GET
+    }
+
     private TagCandidateRequest Request(RegistryEndpoint endpoint, string name, TagMetadataNeeds needs) => new()
     {
         Image = ImageReference.Parse(fixture.Registry.BaseUri.Authority + "/" + name),
