@@ -215,7 +215,7 @@ public sealed class FaultTests
 
             await context.Response.WriteAsync("\"late\"]}", context.RequestAborted);
         });
-        using var services = TestServices.Create(configure: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        using var services = TestServices.Create(configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
 
         Assert.Equal(["late"], await ListAsync(services, server));
         Assert.Equal(2, calls);
