@@ -41,6 +41,27 @@ internal static class TestCommand
             Description = "Only consider images for these platforms, os/arch[/variant] (repeatable or comma-separated).",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var registriesConf = new Option<string?>("--registries-conf-path", "--registries-conf")
+        {
+            Description = "Path to a registries.conf (YAML) describing registries, credentials and limits.",
+            HelpName = "PATH",
+        };
+        var credentials = new Option<string?>("--credentials")
+        {
+            Description = "Credentials for the registry, overriding registries.conf: env:VAR, secret:ns/name#field, "
+                + "pullsecret:ns/name, ext:/path or dockerconfig:/path.",
+            HelpName = "SPEC",
+        };
+        var rateLimit = new Option<double?>("--rate-limit")
+        {
+            Description = "Requests per second to the registry, overriding registries.conf.",
+            HelpName = "N",
+        };
+        var secretsDirectory = new Option<string?>("--secrets-dir")
+        {
+            Description = "Folder of Kubernetes Secret YAML files that secret: and pullsecret: credentials are read from.",
+            HelpName = "DIR",
+        };
         var output = new Option<string>("--output", "-o")
         {
             Description = "Output format: text or json.",
@@ -50,7 +71,8 @@ internal static class TestCommand
 
         var command = new Command("test", "Test which tag an image would be updated to under an update policy.")
         {
-            image, tagsFrom, strategy, constraint, allowTags, ignoreTags, platforms, output,
+            image, tagsFrom, strategy, constraint, allowTags, ignoreTags, platforms, registriesConf, credentials, rateLimit,
+            secretsDirectory, output,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -68,6 +90,13 @@ internal static class TestCommand
                     Platforms = SplitCommas(parseResult.GetValue(platforms)),
                 },
                 Json = parseResult.GetRequiredValue(output) == "json",
+                Registry = new RegistryTagSource.Options
+                {
+                    RegistriesConfPath = parseResult.GetValue(registriesConf),
+                    Credentials = parseResult.GetValue(credentials),
+                    RateLimit = parseResult.GetValue(rateLimit),
+                },
+                SecretsDirectory = parseResult.GetValue(secretsDirectory),
             };
 
             var configuration = parseResult.InvocationConfiguration;
@@ -79,7 +108,7 @@ internal static class TestCommand
 
     private static async Task<int> RunAsync(TestRequest request, TextReader standardInput, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var services = new ServiceCollection().AddImageUpdater().AddTagStrategies().Services.BuildServiceProvider();
+        using var services = BuildServices(request);
         var plan = services.GetRequiredService<TagSelector>().Prepare(request.Settings);
         foreach (var warning in plan.Warnings)
         {
@@ -91,19 +120,22 @@ internal static class TestCommand
             throw new CommandLineException(plan.Error, ExitCodes.InvalidInput);
         }
 
+        IReadOnlyList<TagInfo> tags;
         if (request.TagsFrom is null)
         {
-            throw new CommandLineException("No tag source: pass --tags-from FILE (or '-') with a newline-separated tag list.", ExitCodes.InvalidInput);
+            tags = await RegistryTagSource.GetTagsAsync(services, request.Image, request.Settings, plan, request.Registry, cancellationToken).ConfigureAwait(false);
         }
-
-        if (plan.MetadataNeeds != TagMetadataNeeds.None)
+        else if (plan.MetadataNeeds != TagMetadataNeeds.None)
         {
             throw new CommandLineException(
                 $"Update strategy '{plan.Strategy.Name}' needs image metadata from a registry; it cannot be used with --tags-from.",
                 ExitCodes.InvalidInput);
         }
+        else
+        {
+            tags = await TagListReader.ReadAsync(request.TagsFrom, standardInput, cancellationToken).ConfigureAwait(false);
+        }
 
-        var tags = await TagListReader.ReadAsync(request.TagsFrom, standardInput, cancellationToken).ConfigureAwait(false);
         var outcome = plan.Select(tags);
         if (outcome.Error is not null)
         {
@@ -113,6 +145,16 @@ internal static class TestCommand
         var result = TestResult.From(request.Image, outcome);
         await output.WriteLineAsync(request.Json ? result.ToJson() : result.ToText()).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    private static ServiceProvider BuildServices(TestRequest request)
+    {
+        var services = new ServiceCollection();
+        services.AddImageUpdater()
+            .AddTagStrategies()
+            .AddRegistryClient()
+            .AddRegistryCredentials(options => options.SecretsDirectory = request.SecretsDirectory);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     private static string[] SplitCommas(string[]? values) =>
@@ -129,5 +171,9 @@ internal static class TestCommand
         public required ImageUpdateSettings Settings { get; init; }
 
         public bool Json { get; init; }
+
+        public required RegistryTagSource.Options Registry { get; init; }
+
+        public string? SecretsDirectory { get; init; }
     }
 }
