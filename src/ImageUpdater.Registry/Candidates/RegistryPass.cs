@@ -15,7 +15,7 @@ internal sealed class RegistryPass(
     RegistryMetrics metrics,
     IOptions<RegistryClientOptions> options) : ITagCandidateSource
 {
-    private readonly ConcurrentDictionary<RegistryRepository, Lazy<Task<string[]>>> _tagLists = new();
+    private readonly ConcurrentDictionary<RegistryRepository, Lazy<Task<RepositoryTags>>> _tagLists = new();
     private readonly ConcurrentDictionary<(RegistryRepository Repository, string Tag), Lazy<Task<Digest>>> _digests = new();
     private readonly int _metadataConcurrency = options.Value.MetadataConcurrency;
 
@@ -32,12 +32,15 @@ internal sealed class RegistryPass(
             throw new ArgumentException($"The digest strategy for image '{request.Image.FullName}' needs a constraint naming the tag to watch.", nameof(request));
         }
 
-        var names = new List<string>(wantsDigest ? 1 : all.Length);
-        foreach (var tag in all)
+        var names = new List<string>(wantsDigest ? 1 : all.Names.Length);
+        var kept = new List<int>(wantsDigest ? 1 : all.Names.Length);
+        for (var i = 0; i < all.Names.Length; i++)
         {
+            var tag = all.Names[i];
             if ((!wantsDigest || string.Equals(tag, settings.Constraint, StringComparison.Ordinal)) && (request.TagFilter?.Invoke(tag) ?? true))
             {
                 names.Add(tag);
+                kept.Add(i);
             }
         }
 
@@ -68,20 +71,21 @@ internal sealed class RegistryPass(
                 return new TagCandidates { Repository = repository, Tags = withDigest };
 
             case TagMetadataNeeds.BuildMetadata:
-                return await DescribeAllAsync(repository, names, settings.Platforms, cancellationToken).ConfigureAwait(false);
+                return await DescribeAllAsync(repository, names, all.OutcomesFor(settings.Platforms), settings.Platforms, cancellationToken).ConfigureAwait(false);
 
             default:
-                return new TagCandidates { Repository = repository, Tags = names.ConvertAll(static n => new TagInfo(n)) };
+                var nameOnly = all.NameOnly;
+                return new TagCandidates { Repository = repository, Tags = kept.ConvertAll(i => nameOnly[i]) };
         }
     }
 
-    private Task<string[]> ListTagsOnceAsync(RegistryRepository repository)
+    private Task<RepositoryTags> ListTagsOnceAsync(RegistryRepository repository)
     {
         var created = false;
         var entry = _tagLists.GetOrAdd(repository, r =>
         {
             created = true;
-            return new Lazy<Task<string[]>>(() => ListAsync(r));
+            return new Lazy<Task<RepositoryTags>>(() => ListAsync(r));
         });
         if (!created)
         {
@@ -91,7 +95,7 @@ internal sealed class RegistryPass(
         return entry.Value;
 
         // Shared by every caller of the pass: it runs to the end even when the first caller gives up.
-        async Task<string[]> ListAsync(RegistryRepository r)
+        async Task<RepositoryTags> ListAsync(RegistryRepository r)
         {
             var tags = new List<string>();
             await foreach (var tag in tagLister.ListTagsAsync(r, CancellationToken.None).ConfigureAwait(false))
@@ -99,14 +103,14 @@ internal sealed class RegistryPass(
                 tags.Add(tag);
             }
 
-            return [.. tags];
+            return new RepositoryTags([.. tags]);
         }
     }
 
     private Task<Digest> DigestOnceAsync(RegistryRepository repository, string tag) =>
         _digests.GetOrAdd((repository, tag), key => new Lazy<Task<Digest>>(() => digestReader.GetDigestAsync(key.Repository, key.Tag, CancellationToken.None).AsTask())).Value;
 
-    private async Task<TagCandidates> DescribeAllAsync(RegistryRepository repository, List<string> names, IReadOnlyList<string> platforms, CancellationToken cancellationToken)
+    private async Task<TagCandidates> DescribeAllAsync(RegistryRepository repository, List<string> names, ConcurrentDictionary<string, TagOutcome> known, IReadOnlyList<string> platforms, CancellationToken cancellationToken)
     {
         var outcomes = new TagOutcome[names.Count];
         var pending = new List<(int Index, Task<TagOutcome> Task)>();
@@ -115,11 +119,17 @@ internal sealed class RegistryPass(
         {
             for (var i = 0; i < names.Count; i++)
             {
-                // Cached tags complete synchronously; only misses wait, at most MetadataConcurrency at a time.
+                // Tags another image of this pass described are reused; cached ones complete synchronously; only
+                // misses wait, at most MetadataConcurrency at a time.
+                if (known.TryGetValue(names[i], out outcomes[i]))
+                {
+                    continue;
+                }
+
                 var outcome = buildMetadata.DescribeAsync(repository, names[i], platforms, stop.Token);
                 if (outcome.IsCompletedSuccessfully)
                 {
-                    outcomes[i] = outcome.Result;
+                    outcomes[i] = known[names[i]] = outcome.Result;
                     continue;
                 }
 
@@ -127,12 +137,12 @@ internal sealed class RegistryPass(
                 if (pending.Count >= _metadataConcurrency)
                 {
                     await Task.WhenAny(pending.Select(static p => p.Task)).ConfigureAwait(false);
-                    Collect(pending, outcomes, all: false);
+                    Collect(pending, outcomes, names, known, all: false);
                 }
             }
 
             await Task.WhenAll(pending.Select(static p => p.Task)).ConfigureAwait(false);
-            Collect(pending, outcomes, all: true);
+            Collect(pending, outcomes, names, known, all: true);
         }
         catch
         {
@@ -166,14 +176,14 @@ internal sealed class RegistryPass(
         return new TagCandidates { Repository = repository, Tags = tags, Skipped = skipped };
     }
 
-    private static void Collect(List<(int Index, Task<TagOutcome> Task)> pending, TagOutcome[] outcomes, bool all)
+    private static void Collect(List<(int Index, Task<TagOutcome> Task)> pending, TagOutcome[] outcomes, List<string> names, ConcurrentDictionary<string, TagOutcome> known, bool all)
     {
         for (var i = pending.Count - 1; i >= 0; i--)
         {
             var (index, task) = pending[i];
             if (all || task.IsCompleted)
             {
-                outcomes[index] = task.GetAwaiter().GetResult();
+                outcomes[index] = known[names[index]] = task.GetAwaiter().GetResult();
                 pending.RemoveAt(i);
             }
         }

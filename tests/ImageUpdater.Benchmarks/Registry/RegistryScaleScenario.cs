@@ -25,7 +25,10 @@ public static class RegistryScaleScenario
     private const int Apps = 1000;
     private const int ImagesPerApp = 3;
 
-    /// <summary>Runs the scenario; <c>--storage DIR</c> keeps the pushed registry between runs.</summary>
+    /// <summary>
+    /// Runs the scenario; <c>--storage DIR</c> keeps the pushed registry between runs, <c>--concurrency N</c> sets
+    /// <see cref="RegistryClientOptions.MaxConcurrencyPerRegistry"/> (32 by default).
+    /// </summary>
     /// <param name="args">Command-line arguments.</param>
     /// <returns>0 when the goals are met, 1 otherwise.</returns>
     public static async Task<int> RunAsync(string[] args)
@@ -43,8 +46,11 @@ public static class RegistryScaleScenario
             Console.WriteLine($"setup: pushed {Repositories * TagsPerRepository:N0} tags in {setup.Elapsed.TotalSeconds:F1} s");
         }
 
+        var concurrencyIndex = Array.IndexOf(args, "--concurrency");
+        var concurrency = concurrencyIndex >= 0 && concurrencyIndex + 1 < args.Length ? int.Parse(args[concurrencyIndex + 1], CultureInfo.InvariantCulture) : 32;
+        Console.WriteLine($"requests in flight per registry: {concurrency}");
         var services = new ServiceCollection();
-        services.AddImageUpdater().AddTagStrategies().AddRegistryClient(o => o.MaxConcurrencyPerRegistry = 32);
+        services.AddImageUpdater().AddTagStrategies().AddRegistryClient(o => o.MaxConcurrencyPerRegistry = concurrency);
         await using var provider = services.BuildServiceProvider();
         var selector = provider.GetRequiredService<TagSelector>();
         var factory = provider.GetRequiredService<IRegistryPassFactory>();

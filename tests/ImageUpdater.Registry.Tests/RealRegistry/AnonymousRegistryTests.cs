@@ -79,12 +79,12 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
     public async Task An_index_is_as_new_as_its_newest_child_among_the_wanted_platforms()
     {
         using var services = TestServices.Create();
-        var source = services.GetRequiredService<IRegistryPassFactory>();
+        var source = services.GetRequiredService<IRegistryPassFactory>().BeginPass(); // one pass: results kept per platform set
 
-        var amd64 = await source.BeginPass().GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, Amd64), TestContext.Current.CancellationToken);
-        var both = await source.BeginPass().GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, ["linux/amd64", "linux/arm64"]), TestContext.Current.CancellationToken);
-        var arm = await source.BeginPass().GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, ["linux/arm"]), TestContext.Current.CancellationToken);
-        var windows = await source.BeginPass().GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, ["windows/amd64"]), TestContext.Current.CancellationToken);
+        var amd64 = await source.GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, Amd64), TestContext.Current.CancellationToken);
+        var both = await source.GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, ["linux/amd64", "linux/arm64"]), TestContext.Current.CancellationToken);
+        var arm = await source.GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, ["linux/arm"]), TestContext.Current.CancellationToken);
+        var windows = await source.GetCandidatesAsync(Request("acme/multi", TagMetadataNeeds.BuildMetadata, ["windows/amd64"]), TestContext.Current.CancellationToken);
 
         var v1 = amd64.Tags.Single(t => t.Name == "v1");
         Assert.Equal(Jan, v1.CreatedAt);

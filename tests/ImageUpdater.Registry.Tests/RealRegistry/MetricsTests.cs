@@ -46,10 +46,11 @@ public sealed class MetricsTests(AnonymousRegistryFixture fixture) : IClassFixtu
 
         var pass = factory.BeginPass();
         await pass.GetCandidatesAsync(request, TestContext.Current.CancellationToken);
-        await pass.GetCandidatesAsync(request, TestContext.Current.CancellationToken);
+        await pass.GetCandidatesAsync(request, TestContext.Current.CancellationToken); // same pass: nothing asked again
+        await factory.BeginPass().GetCandidatesAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, requests[RegistryRequestKinds.Ping]);
-        Assert.Equal(1, requests[RegistryRequestKinds.TagList]);
+        Assert.Equal(2, requests[RegistryRequestKinds.TagList]);
         Assert.Equal(4, requests[RegistryRequestKinds.Manifest]); // two indexes and their amd64 children
         Assert.Equal(2, requests[RegistryRequestKinds.Blob]);
         Assert.Equal(1, hits["tag-list"]);
