@@ -11,5 +11,6 @@ public interface ITagCandidateSource
     /// <param name="cancellationToken">Cancels the work for this image.</param>
     /// <returns>The candidates, and the tags skipped with their reasons.</returns>
     /// <exception cref="RegistryException">The registry or repository failed; other images are unaffected.</exception>
+    /// <exception cref="ConfigurationException">The registry's <c>ca_file</c> or <c>ca_data</c> cannot be loaded.</exception>
     ValueTask<TagCandidates> GetCandidatesAsync(TagCandidateRequest request, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using ImageUpdater.Registry.Caching;
+using Microsoft.Extensions.Logging;
 
 namespace ImageUpdater.Registry.Candidates;
 
@@ -8,21 +9,29 @@ namespace ImageUpdater.Registry.Candidates;
 /// the latest <c>created</c> among the children that match the wanted platforms (the reference's rule), with that
 /// child's labels.
 /// </summary>
-internal sealed class BuildMetadataReader(ImageMetadata metadata)
+internal sealed partial class BuildMetadataReader(ImageMetadata metadata, ILogger<BuildMetadataReader> logger)
 {
     public async ValueTask<TagOutcome> DescribeAsync(RegistryRepository repository, string tag, IReadOnlyList<string> wanted, CancellationToken cancellationToken)
     {
+        TagOutcome outcome;
         try
         {
             var manifest = await metadata.GetTagManifestAsync(repository, tag, cancellationToken).ConfigureAwait(false);
-            return manifest.IsIndex
+            outcome = manifest.IsIndex
                 ? await DescribeIndexAsync(repository, tag, manifest, wanted, cancellationToken).ConfigureAwait(false)
                 : await DescribeImageAsync(repository, tag, manifest, wanted, cancellationToken).ConfigureAwait(false);
         }
         catch (RegistryException ex) when (IsAboutThisTag(ex))
         {
-            return TagOutcome.Skip(tag, ex.Message);
+            outcome = TagOutcome.Skip(tag, ex.Message);
         }
+
+        if (outcome.Skipped is { } skipped)
+        {
+            LogSkipped(logger, repository, tag, skipped.Reason);
+        }
+
+        return outcome;
     }
 
     private async ValueTask<TagOutcome> DescribeIndexAsync(RegistryRepository repository, string tag, RegistryManifest index, IReadOnlyList<string> wanted, CancellationToken cancellationToken)

@@ -148,5 +148,8 @@ internal sealed partial class RegistryHttpSender
     }
 
     /// <summary>An <c>Authorization</c> header value (never logged) and whether a credential was behind it.</summary>
-    private readonly record struct Authorization(string? Header, bool UsedCredential);
+    private readonly record struct Authorization(string? Header, bool UsedCredential)
+    {
+        public override string ToString() => $"Authorization(header: {(Header is null ? "none" : "***")}, usedCredential: {UsedCredential})";
+    }
 }
