@@ -26,17 +26,26 @@ public sealed record WriteBackTarget(WriteBackTargetKind Kind, string? Path = nu
     };
 
     /// <summary>
-    /// Parses a target as written in <c>write-back-target</c> or <c>gitConfig.writeBackTarget</c>.
+    /// Parses a write-back target exactly as the reference does: a value starting with <c>kustomization</c> or
+    /// <c>helmvalues</c> is that kind, its path being everything after the prefix and one more character (the
+    /// <c>:</c>); <c>markers[:path]</c> is ours; any other value is kept as an override file path relative to the
+    /// repository root.
     /// </summary>
-    /// <param name="text">The target text, already trimmed.</param>
-    /// <param name="target">The target, when valid.</param>
+    /// <param name="text">The target as written.</param>
+    /// <param name="target">The parsed target.</param>
     /// <param name="error">Why the text is invalid; empty on success.</param>
-    /// <returns><see langword="true"/> when <paramref name="text"/> is a known target form.</returns>
+    /// <returns><see langword="true"/> unless the text is empty.</returns>
     public static bool TryParse(string text, [NotNullWhen(true)] out WriteBackTarget? target, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);
         target = null;
         error = string.Empty;
+        if (text.Length == 0)
+        {
+            error = "Write-back target must not be empty.";
+            return false;
+        }
+
         foreach (var (prefix, kind) in Prefixes)
         {
             if (text == prefix)
@@ -45,16 +54,15 @@ public sealed record WriteBackTarget(WriteBackTargetKind Kind, string? Path = nu
                 return true;
             }
 
-            if (text.StartsWith(prefix + ":", StringComparison.Ordinal))
+            if (kind == WriteBackTargetKind.Markers ? text.StartsWith(prefix + ":", StringComparison.Ordinal) : text.StartsWith(prefix, StringComparison.Ordinal))
             {
-                var path = text[(prefix.Length + 1)..];
-                target = new WriteBackTarget(kind, path.Length == 0 ? null : path);
+                target = new WriteBackTarget(kind, text[(prefix.Length + 1)..]);
                 return true;
             }
         }
 
-        error = $"Write-back target '{text}' is not one of kustomization[:path], helmvalues[:path] or markers[:path].";
-        return false;
+        target = new WriteBackTarget(WriteBackTargetKind.OverrideFile, text);
+        return true;
     }
 
     /// <summary>
@@ -75,6 +83,11 @@ public sealed record WriteBackTarget(WriteBackTargetKind Kind, string? Path = nu
                 : GoPath.Clean(GoPath.Join(sourcePath, "."));
         }
 
+        if (Kind == WriteBackTargetKind.OverrideFile)
+        {
+            return Path;
+        }
+
         return Path.StartsWith('/') ? Path[1..] : GoPath.Join(sourcePath, Path);
     }
 
@@ -87,8 +100,14 @@ public sealed record WriteBackTarget(WriteBackTargetKind Kind, string? Path = nu
             WriteBackTargetKind.Kustomization => "kustomization",
             WriteBackTargetKind.HelmValues => "helmvalues",
             WriteBackTargetKind.Markers => "markers",
+            WriteBackTargetKind.OverrideFile => null,
             _ => "default",
         };
+        if (prefix is null)
+        {
+            return Path ?? string.Empty;
+        }
+
         return Path is null ? prefix : prefix + ":" + Path;
     }
 

@@ -14,4 +14,10 @@ public enum WriteBackTargetKind
 
     /// <summary>Image references marked by comments in manifests (<c>markers[:path]</c>, an ImageUpdater extension).</summary>
     Markers,
+
+    /// <summary>
+    /// The parameter override file at a path of the user's choosing: any other write-back target value, read as a
+    /// path relative to the repository root, as the reference keeps it for backward compatibility.
+    /// </summary>
+    OverrideFile,
 }
