@@ -50,6 +50,13 @@ public static class WriteBackPolicyFactory
                 "Write-back method 'git:' names no credentials: use 'git' for the repository credentials or 'git:<credentials>'.",
                 location with { Key = keys.Method }));
         }
+        else if (credentials != WriteBackPolicy.RepositoryCredentials && !credentials.StartsWith("secret:", StringComparison.Ordinal))
+        {
+            // The reference accepts only these two forms of Git credentials.
+            errors.Add(new ConfigurationException(
+                $"unexpected credentials format. Expected 'repocreds' or 'secret:<namespace>/<secret>' but got '{credentials}'",
+                location with { Key = keys.Method }));
+        }
 
         var git = spec!.GitConfig;
         string? branch = null;

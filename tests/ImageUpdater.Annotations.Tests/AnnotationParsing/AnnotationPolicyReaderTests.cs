@@ -242,7 +242,7 @@ public class AnnotationPolicyReaderTests
     [InlineData("git", "repocreds")]
     [InlineData("  git  ", "repocreds")]
     [InlineData("git:secret:argocd/git-creds", "secret:argocd/git-creds")]
-    [InlineData("git:https://github.com/example/repo.git", "https://github.com/example/repo.git")]
+    [InlineData("git:repocreds", "repocreds")]
     public void Git_write_back_method_and_credentials(string method, string credentials)
     {
         var policy = Ready(Ann(("image-list", "nginx"), ("write-back-method", method)));
@@ -255,6 +255,8 @@ public class AnnotationPolicyReaderTests
     [InlineData("github")]
     [InlineData(":git")]
     [InlineData("git:")]
+    [InlineData("git:invalid")]
+    [InlineData("git:https://github.com/example/repo.git")]
     public void Invalid_write_back_method_is_an_error(string method)
     {
         var result = Rejected(Ann(("image-list", "nginx"), ("write-back-method", method)));
