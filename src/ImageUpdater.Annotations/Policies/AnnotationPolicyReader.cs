@@ -61,10 +61,13 @@ public sealed partial class AnnotationPolicyReader
 
         if (configuration is null)
         {
-            return requireImageList
-                ? ApplicationPolicyResult.Rejected(application, [new ConfigurationException(
-                    "The annotation is missing; the ImageUpdater reference sets useAnnotations.", location with { Key = AnnotationKeys.ImageList })])
-                : ApplicationPolicyResult.Ignored(application, $"No {AnnotationKeys.ImageList} annotation.");
+            // As in the reference, an application without the annotation is skipped, with a warning when an
+            // ImageUpdater resource told us to read its annotations.
+            return ApplicationPolicyResult.Ignored(
+                application,
+                requireImageList
+                    ? $"No {AnnotationKeys.ImageList} annotation, although the ImageUpdater rule sets useAnnotations."
+                    : $"No {AnnotationKeys.ImageList} annotation.");
         }
 
         // Application-wide annotations are the fallback of every image, field by field.

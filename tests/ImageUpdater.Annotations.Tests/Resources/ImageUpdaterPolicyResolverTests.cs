@@ -147,12 +147,12 @@ public class ImageUpdaterPolicyResolverTests
     }
 
     [Fact]
-    public void Use_annotations_without_image_list_rejects_that_application()
+    public void Use_annotations_without_image_list_skips_that_application_with_a_reason()
     {
         var resolution = _resolver.Resolve(Resource(Ref("*") with { UseAnnotations = true }), [Helm("bare")]);
         var result = Assert.Single(resolution.Applications);
-        Assert.Equal(PolicyOutcome.Rejected, result.Outcome);
-        Assert.Equal(AnnotationKeys.ImageList, result.Errors[0].Location.Key);
+        Assert.Equal(PolicyOutcome.Ignored, result.Outcome);
+        Assert.Contains(AnnotationKeys.ImageList, result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
