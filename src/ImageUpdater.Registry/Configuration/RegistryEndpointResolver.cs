@@ -95,7 +95,7 @@ public sealed class RegistryEndpointResolver
         RegistryEndpoint? best = null;
         foreach (var (prefix, endpoint) in _byPrefix)
         {
-            if (IsPathPrefix(prefix, fullName) && (best is null || prefix.Length > best.Prefix.Length))
+            if (IsPrefix(prefix, fullName) && (best is null || prefix.Length > best.Prefix.Length))
             {
                 best = endpoint;
             }
@@ -134,9 +134,7 @@ public sealed class RegistryEndpointResolver
         };
     }
 
-    // An entry without prefix serves every image, as "" is a prefix of every name in the reference.
-    private static bool IsPathPrefix(string prefix, string fullName) =>
-        prefix.Length == 0
-        || (fullName.StartsWith(prefix, StringComparison.Ordinal)
-            && (fullName.Length == prefix.Length || prefix[^1] == '/' || fullName[prefix.Length] == '/'));
+    // A plain string prefix, as the reference matches: an entry without prefix serves every image, and
+    // "ghcr.io/org" also serves "ghcr.io/organisation/app".
+    private static bool IsPrefix(string prefix, string fullName) => fullName.StartsWith(prefix, StringComparison.Ordinal);
 }

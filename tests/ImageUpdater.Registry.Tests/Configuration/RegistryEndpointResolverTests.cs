@@ -94,7 +94,7 @@ public sealed class RegistryEndpointResolverTests
     }
 
     [Fact]
-    public void Prefixes_match_whole_path_segments()
+    public void Prefixes_match_as_plain_string_prefixes_as_in_the_reference()
     {
         var resolver = Resolver("""
             registries:
@@ -104,8 +104,9 @@ public sealed class RegistryEndpointResolverTests
             """);
 
         Assert.Equal("org", resolver.Resolve("ghcr.io", "org/app").Name);
-        Assert.Equal("ghcr.io", resolver.Resolve("ghcr.io", "organisation/app").Name);
-        Assert.Equal("docker.io.example.com", resolver.Resolve("docker.io.example.com", "app").Name);
+        Assert.Equal("org", resolver.Resolve("ghcr.io", "organisation/app").Name);
+        Assert.Equal("ghcr.io", resolver.Resolve("ghcr.io", "other/app").Name);
+        Assert.Equal("Docker Hub", resolver.Resolve("docker.io.example.com", "app").Name);
     }
 
     [Fact]
