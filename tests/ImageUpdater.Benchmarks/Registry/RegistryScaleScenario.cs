@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using ImageUpdater.Registry;
 using ImageUpdater.Strategies;
+using ImageUpdater.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageUpdater.Benchmarks.Registry;
@@ -36,7 +37,11 @@ public static class RegistryScaleScenario
         ArgumentNullException.ThrowIfNull(args);
         var storageIndex = Array.IndexOf(args, "--storage");
         var storage = storageIndex >= 0 && storageIndex + 1 < args.Length ? args[storageIndex + 1] : Path.Combine(Path.GetTempPath(), "imageupdater-registry-scale");
-        await using var registry = await LocalRegistry.StartAsync(storage);
+        await using var registry = await DistributionRegistry.StartAsync(new DistributionRegistryOptions
+        {
+            StorageFolder = storage,
+            RequestTimeout = TimeSpan.FromMinutes(2),
+        });
         var marker = Path.Combine(storage, "pushed-v1");
         if (!File.Exists(marker))
         {
@@ -131,7 +136,7 @@ public static class RegistryScaleScenario
         return policies;
     }
 
-    private static async Task PushAsync(LocalRegistry registry)
+    private static async Task PushAsync(DistributionRegistry registry)
     {
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         await Parallel.ForEachAsync(Enumerable.Range(0, Repositories), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (repository, _) =>
@@ -140,12 +145,14 @@ public static class RegistryScaleScenario
             var images = new byte[5][];
             for (var image = 0; image < images.Length; image++)
             {
-                images[image] = await registry.PushImageAsync(name, start.AddDays(repository).AddHours(image));
+                var created = start.AddDays(repository).AddHours(image);
+                var labels = new Dictionary<string, string> { ["org.opencontainers.image.created"] = created.ToString("O", CultureInfo.InvariantCulture) };
+                images[image] = (await registry.PushImageAsync(name, [], created, labels: labels)).Manifest;
             }
 
             for (var i = 0; i < TagsPerRepository; i++)
             {
-                await registry.PutManifestAsync(name, TagName(repository, i), images[i / (TagsPerRepository / images.Length)]);
+                await registry.PushManifestAsync(name, TagName(repository, i), ManifestMediaTypes.OciManifest, images[i / (TagsPerRepository / images.Length)]);
             }
         });
     }

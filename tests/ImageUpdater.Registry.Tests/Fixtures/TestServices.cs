@@ -1,4 +1,5 @@
 using ImageUpdater.Credentials;
+using ImageUpdater.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 

@@ -1,4 +1,4 @@
-using ImageUpdater.Registry.Tests.Fixtures;
+using ImageUpdater.Testing;
 
 namespace ImageUpdater.Registry.Tests.RealRegistry;
 

@@ -1,4 +1,5 @@
 using ImageUpdater.Registry.Tests.Fixtures;
+using ImageUpdater.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ImageUpdater.Registry.Tests.RealRegistry.AnonymousRegistryFixture;
 

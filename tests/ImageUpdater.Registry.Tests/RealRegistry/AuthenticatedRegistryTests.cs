@@ -1,6 +1,7 @@
 using System.Net;
 using ImageUpdater.Credentials;
 using ImageUpdater.Registry.Tests.Fixtures;
+using ImageUpdater.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageUpdater.Registry.Tests.RealRegistry;

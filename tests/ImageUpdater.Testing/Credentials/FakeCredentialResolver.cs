@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ImageUpdater.Credentials;
 
-namespace ImageUpdater.Registry.Tests.Fixtures;
+namespace ImageUpdater.Testing;
 
 /// <summary>Answers credential requests from a function and records every request.</summary>
 public sealed class FakeCredentialResolver(Func<RegistryCredentialRequest, int, RegistryCredential> answer) : IRegistryCredentialResolver

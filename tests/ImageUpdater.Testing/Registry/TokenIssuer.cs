@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace ImageUpdater.Registry.Tests.Fixtures;
+namespace ImageUpdater.Testing;
 
 /// <summary>
 /// A token endpoint as docker-registry's token auth expects: RS256 JWTs whose header carries the signing certificate

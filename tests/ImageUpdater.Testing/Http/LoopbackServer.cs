@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ImageUpdater.Registry.Tests.Fixtures;
+namespace ImageUpdater.Testing;
 
 /// <summary>A Kestrel server on 127.0.0.1 and a free port whose every request is answered by one delegate.</summary>
 public sealed class LoopbackServer : IAsyncDisposable

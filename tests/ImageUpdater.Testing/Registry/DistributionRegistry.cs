@@ -4,20 +4,18 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using ImageUpdater.Registry;
 
-namespace ImageUpdater.Registry.Tests.Fixtures;
-
-public enum RegistryAuth
-{
-    Anonymous,
-    Basic,
-    Bearer,
-}
+namespace ImageUpdater.Testing;
 
 /// <summary>
 /// Debian's <c>docker-registry</c> (CNCF distribution 2.8) on a free loopback port with its own storage folder, and
 /// helpers that push images through the distribution API. Fails (never skips) when the binary is missing.
 /// </summary>
+/// <remarks>
+/// docker-registry 2.8 ignores tag-list paging (<c>n</c>, <c>last</c>, <c>Link</c>) and lists tags unsorted: test
+/// paging against a <see cref="LoopbackServer"/> instead.
+/// </remarks>
 public sealed class DistributionRegistry : IAsyncDisposable
 {
     public const string User = "alice";
@@ -26,33 +24,47 @@ public sealed class DistributionRegistry : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
     private readonly HttpClient _http;
     private readonly TokenIssuer? _tokens;
 
-    private DistributionRegistry(Process process, string folder, Uri baseUri, RegistryAuth auth, TokenIssuer? tokens)
+    private DistributionRegistry(Process process, string folder, bool ownsFolder, Uri baseUri, DistributionRegistryOptions options, TokenIssuer? tokens)
     {
         _process = process;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         BaseUri = baseUri;
-        Auth = auth;
+        Auth = options.Auth;
         _tokens = tokens;
-        _http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = baseUri, Timeout = options.RequestTimeout };
     }
 
+    /// <summary>The registry's API URL, <c>http://127.0.0.1:PORT</c>.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The registry part of an image reference served here, <c>127.0.0.1:PORT</c>.</summary>
+    public string Authority => BaseUri.Authority;
 
     public RegistryAuth Auth { get; }
 
     public TokenIssuer? Tokens => _tokens;
 
-    public static async Task<DistributionRegistry> StartAsync(RegistryAuth auth)
+    public static Task<DistributionRegistry> StartAsync(RegistryAuth auth = RegistryAuth.Anonymous) =>
+        StartAsync(new DistributionRegistryOptions { Auth = auth });
+
+    public static async Task<DistributionRegistry> StartAsync(DistributionRegistryOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(Binary))
         {
             throw new InvalidOperationException($"{Binary} is missing; install it with: apt-get install -y docker-registry apache2-utils");
         }
 
-        var folder = Directory.CreateTempSubdirectory("reg-fixture-").FullName;
+        var auth = options.Auth;
+        var ownsFolder = options.StorageFolder is null;
+        var folder = options.StorageFolder is { } storage
+            ? Directory.CreateDirectory(storage).FullName
+            : Directory.CreateTempSubdirectory("reg-fixture-").FullName;
         var port = FreePort();
         var config = new StringBuilder();
         config.AppendLine("version: 0.1");
@@ -87,7 +99,7 @@ public sealed class DistributionRegistry : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var registry = new DistributionRegistry(process, folder, new Uri($"http://127.0.0.1:{port}"), auth, tokens);
+        var registry = new DistributionRegistry(process, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}"), options, tokens);
         await registry.WaitUntilReadyAsync();
         return registry;
     }
@@ -177,6 +189,30 @@ public sealed class DistributionRegistry : IAsyncDisposable
         return (indexDigest, index);
     }
 
+    /// <summary>
+    /// A <c>registries.conf</c> whose one entry serves images named <c>127.0.0.1:PORT/...</c> from this registry over
+    /// plain HTTP; without it an image with this registry host is inferred as <c>https://127.0.0.1:PORT</c>.
+    /// </summary>
+    public string RegistriesConf(string? credentials = null, int? limit = null)
+    {
+        var yaml = new StringBuilder();
+        yaml.Append("registries:\n");
+        yaml.Append("- name: test registry\n");
+        yaml.Append($"  api_url: {BaseUri.GetLeftPart(UriPartial.Authority)}\n");
+        yaml.Append($"  prefix: {Authority}\n");
+        if (credentials is not null)
+        {
+            yaml.Append($"  credentials: {credentials}\n");
+        }
+
+        if (limit is not null)
+        {
+            yaml.Append($"  limit: {limit}\n");
+        }
+
+        return yaml.ToString();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -196,13 +232,16 @@ public sealed class DistributionRegistry : IAsyncDisposable
                 await _tokens.DisposeAsync();
             }
 
-            try
+            if (_ownsFolder)
             {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temporary folder is harmless.
+                try
+                {
+                    Directory.Delete(_folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A leftover temporary folder is harmless.
+                }
             }
         }
     }
