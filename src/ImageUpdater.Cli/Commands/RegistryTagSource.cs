@@ -69,6 +69,16 @@ internal static class RegistryTagSource
         var endpoint = new RegistryEndpointResolver(configuration).Resolve(image);
         if (options.Credentials is { Length: > 0 } credentials)
         {
+            // A spec that cannot be parsed is bad input: refuse it before any request rather than after the ping.
+            try
+            {
+                _ = CredentialSpec.Parse(credentials);
+            }
+            catch (CredentialException error)
+            {
+                throw new CommandLineException("invalid --credentials: " + error.Message, ExitCodes.InvalidInput);
+            }
+
             endpoint = endpoint with { Credentials = credentials };
         }
 
