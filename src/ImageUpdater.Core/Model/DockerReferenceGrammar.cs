@@ -147,12 +147,14 @@ internal static partial class DockerReferenceGrammar
             && string.Equals(segment, segment.ToLowerInvariant(), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("^[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
+    // Go's $ (without the m flag) matches only at the very end; .NET's $ also matches before a final '\n', so the
+    // anchors are \z: "nginx:1.0\n" must fail the grammar and fall back to the lenient split as it does there.
+    [GeneratedRegex("^[a-f0-9]{64}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredIdentifier();
 
-    [GeneratedRegex("^(?<name>(?:" + DomainAndPort + "/)?" + RemoteName + ")(?::(?<tag>" + Tag + "))?(?:@(?<digest>" + DigestPattern + "))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?<name>(?:" + DomainAndPort + "/)?" + RemoteName + ")(?::(?<tag>" + Tag + "))?(?:@(?<digest>" + DigestPattern + "))?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredReference();
 
-    [GeneratedRegex("^(?:(?<domain>" + DomainAndPort + ")/)?(?<path>" + RemoteName + ")$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:(?<domain>" + DomainAndPort + ")/)?(?<path>" + RemoteName + ")\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredName();
 }

@@ -31,8 +31,9 @@ public sealed class SemverConstraint
     public string Text { get; }
 
     /// <summary>
-    /// Parses a constraint. <see langword="null"/>, empty or whitespace-only text means <c>*</c> (every release
-    /// version), as the reference applies no constraint when none is given.
+    /// Parses a constraint. <see langword="null"/> or empty text means <c>*</c> (every release version), as the
+    /// reference substitutes <c>*</c> when no constraint is given. Whitespace-only text is not empty: like
+    /// Masterminds' <c>NewConstraint</c>, it is an invalid constraint.
     /// </summary>
     /// <param name="text">The constraint text.</param>
     /// <param name="constraint">The constraint, when valid.</param>
@@ -41,7 +42,7 @@ public sealed class SemverConstraint
     public static bool TryParse(string? text, [NotNullWhen(true)] out SemverConstraint? constraint, [NotNullWhen(false)] out string? error)
     {
         constraint = null;
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrEmpty(text))
         {
             constraint = Any;
             error = null;
