@@ -100,7 +100,17 @@ public sealed class DistributionRegistry : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var registry = new DistributionRegistry(process, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}"), options, tokens);
-        await registry.WaitUntilReadyAsync();
+        try
+        {
+            await registry.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            // A registry that never became ready must not outlive the failed start.
+            await registry.DisposeAsync();
+            throw;
+        }
+
         return registry;
     }
 
