@@ -24,14 +24,7 @@ internal static partial class DockerReferenceGrammar
     public static bool TryParse(string identifier, out ImageReference reference)
     {
         reference = null!;
-        var alias = string.Empty;
-        var imageText = identifier;
-        var equals = identifier.IndexOf('=', StringComparison.Ordinal);
-        if (equals >= 0)
-        {
-            alias = identifier[..equals];
-            imageText = identifier[(equals + 1)..];
-        }
+        var (alias, imageText) = ImageAlias.Split(identifier);
 
         if (!TryParseNormalized(imageText, out var domain, out var path, out var tag, out var digest))
         {

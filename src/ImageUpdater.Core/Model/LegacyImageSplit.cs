@@ -14,14 +14,7 @@ internal static class LegacyImageSplit
         var registrySource = fields.Length > 1 ? fields[1] : identifier;
         var registry = RegistryOf(registrySource);
 
-        var alias = string.Empty;
-        var imageText = identifier;
-        var equals = identifier.IndexOf('=', StringComparison.Ordinal);
-        if (equals >= 0)
-        {
-            alias = identifier[..equals];
-            imageText = identifier[(equals + 1)..];
-        }
+        var (alias, imageText) = ImageAlias.Split(identifier);
 
         var segments = imageText.Split('/');
         if (segments.Length > 1 && segments[0].Contains('.', StringComparison.Ordinal))
