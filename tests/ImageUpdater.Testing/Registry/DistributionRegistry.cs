@@ -75,7 +75,8 @@ public sealed class DistributionRegistry : IAsyncDisposable
         switch (auth)
         {
             case RegistryAuth.Basic:
-                var htpasswd = await RunAsync("htpasswd", $"-Bbn {User} {Password}");
+                // The password goes through standard input (-i), never onto a command line.
+                var htpasswd = await RunAsync("htpasswd", $"-nBi {User}", Password);
                 await File.WriteAllTextAsync(Path.Combine(folder, "htpasswd"), htpasswd);
                 config.AppendLine($"auth: {{htpasswd: {{realm: test-realm, path: {folder}/htpasswd}}}}");
                 break;
@@ -325,10 +326,12 @@ public sealed class DistributionRegistry : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<string> RunAsync(string file, string arguments)
+    private static async Task<string> RunAsync(string file, string arguments, string standardInput)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, UseShellExecute = false })
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false })
             ?? throw new InvalidOperationException($"Could not start {file}; install it with: apt-get install -y docker-registry apache2-utils");
+        await process.StandardInput.WriteLineAsync(standardInput);
+        process.StandardInput.Close();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return process.ExitCode == 0 ? output.Trim() + "\n" : throw new InvalidOperationException($"{file} failed with code {process.ExitCode}");
