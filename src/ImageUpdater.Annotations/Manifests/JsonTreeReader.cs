@@ -37,7 +37,17 @@ internal sealed class JsonTreeReader
                 }
 
                 using var document = JsonDocument.ParseValue(ref reader);
-                var root = Convert(document.RootElement, line);
+                ManifestNode root;
+                try
+                {
+                    root = Convert(document.RootElement, line);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // The parser accepts an escaped lone surrogate ("\ud800"); only turning it into a string fails.
+                    throw new ManifestSyntaxException("Invalid JSON: " + ex.Message, line, null);
+                }
+
                 documents.Add((root is ScalarNode { IsNull: true } ? null : root, line));
             }
         }

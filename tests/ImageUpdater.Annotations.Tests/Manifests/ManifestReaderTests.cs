@@ -142,6 +142,17 @@ public class ManifestReaderTests
     }
 
     [Theory]
+    [InlineData("{\"kind\": \"Application\",\n \"metadata\": {\"name\": \"\\ud800\"}}")]
+    [InlineData("{\"kind\": \"Application\",\n \"\\udc00x\": 1}")]
+    public void Json_escaped_lone_surrogates_are_errors(string json)
+    {
+        var error = Assert.Single(_reader.Read(json, "surrogate.json").Errors);
+        Assert.Equal("surrogate.json", error.Location.File);
+        Assert.Contains("Invalid JSON", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Location.Line);
+    }
+
+    [Theory]
     [InlineData("%TAG !e! tag:%\n--- !e!x a\n")]
     [InlineData("a: !<:> b\n")]
     [InlineData("[a, b\n---\n")]
