@@ -101,9 +101,10 @@ public static partial class ImageUpdaterResourceValidator
         }
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9-._]*$", RegexOptions.CultureInvariant)]
+    // \z, not $: .NET's $ also matches before a final newline; the API server's Go patterns do not.
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9-._]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex AliasPattern();
 
-    [GeneratedRegex("^(argocd|git|git:[a-zA-Z0-9][a-zA-Z0-9-._/:]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(argocd|git|git:[a-zA-Z0-9][a-zA-Z0-9-._/:]*)\z", RegexOptions.CultureInvariant)]
     private static partial Regex MethodPattern();
 }

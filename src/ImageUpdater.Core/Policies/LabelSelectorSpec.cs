@@ -130,10 +130,11 @@ public sealed partial record LabelSelectorSpec
 
     private static bool IsValidValue(string value) => value.Length == 0 || (value.Length <= 63 && QualifiedName().IsMatch(value));
 
-    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    // \z, not $: .NET's $ also matches before a final newline, Go's (which Kubernetes uses) does not.
+    [GeneratedRegex(@"^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex QualifiedName();
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex DnsSubdomain();
 }
 

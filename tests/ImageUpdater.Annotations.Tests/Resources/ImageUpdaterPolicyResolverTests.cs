@@ -220,6 +220,15 @@ public class ImageUpdaterPolicyResolverTests
     }
 
     [Fact]
+    public void Schema_patterns_reject_a_trailing_newline_as_the_api_server_does()
+    {
+        var resource = Resource(Ref("app", Image("web\n", "x"))) with { WriteBackConfig = new() { Method = "git\n" } };
+        Assert.Equal(
+            ["spec.writeBackConfig.method", "spec.applicationRefs[0].images[0].alias"],
+            _resolver.Resolve(resource, [Helm("app")]).Errors.Select(e => e.Location.Key));
+    }
+
+    [Fact]
     public void A_resource_without_rules_is_invalid()
     {
         Assert.Equal("spec.applicationRefs", Assert.Single(_resolver.Resolve(Resource(), []).Errors).Location.Key);

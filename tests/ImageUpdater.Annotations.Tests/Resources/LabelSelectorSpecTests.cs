@@ -16,6 +16,9 @@ public class LabelSelectorSpecTests
     [InlineData("env", "Exists", "x")]
     [InlineData("env", "in", "prod")]
     [InlineData("env", "In", "not a valid value")]
+    [InlineData("env", "In", "prod\n")]
+    [InlineData("env\n", "Exists", null)]
+    [InlineData("example.com\n/env", "Exists", null)]
     public void Invalid_selectors_are_reported_and_match_nothing(string key, string op, string? value)
     {
         var selector = new LabelSelectorSpec { MatchExpressions = [new(key, op, value is null ? [] : [value])] };
