@@ -6,6 +6,8 @@ namespace ImageUpdater.Registry.Auth;
 /// <summary>A bearer token and when it stops being used. Its text form never shows the token.</summary>
 internal sealed class BearerToken(string value, DateTimeOffset expiresAt)
 {
+    private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
+
     public string Value { get; } = value;
 
     public DateTimeOffset ExpiresAt { get; } = expiresAt;
@@ -31,8 +33,9 @@ internal sealed class BearerToken(string value, DateTimeOffset expiresAt)
             throw new FormatException("The token endpoint's answer has no 'token' or 'access_token'.");
         }
 
+        // A huge expires_in is capped so the date arithmetic below cannot overflow; a 401 still renews the token.
         var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.ValueKind == JsonValueKind.Number && expires.TryGetInt64(out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
+            ? TimeSpan.FromSeconds(Math.Min(seconds, (long)MaxLifetime.TotalSeconds))
             : defaultLifetime;
         var issued = now;
         if (Text(root, "issued_at") is { Length: > 0 } issuedText

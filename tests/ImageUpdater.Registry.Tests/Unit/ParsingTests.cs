@@ -76,6 +76,16 @@ public sealed class BearerTokenTests
         Assert.Equal(Now.AddSeconds(54), token.ExpiresAt);
     }
 
+    [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("922337203685")]
+    public void Keeps_a_huge_expires_in_within_date_range(string seconds)
+    {
+        var token = BearerToken.Parse(System.Text.Encoding.UTF8.GetBytes($$"""{"token":"abc","expires_in":{{seconds}}}"""), Now, TimeSpan.FromSeconds(60));
+
+        Assert.True(token.ExpiresAt > Now.AddDays(300));
+    }
+
     [Fact]
     public void Refuses_an_answer_without_a_token() =>
         Assert.Throws<FormatException>(() => BearerToken.Parse("""{"expires_in":300}"""u8, Now, TimeSpan.FromSeconds(60)));
