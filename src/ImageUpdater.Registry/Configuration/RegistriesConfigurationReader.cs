@@ -179,6 +179,13 @@ internal static class RegistriesConfigurationReader
             prefixlessName = name;
         }
 
+        // A password written into the URL would reach every error and log line that names the registry, so it is
+        // refused without quoting the URL; credentials belong in 'credentials'.
+        if (HasUserInfo(apiUrl))
+        {
+            throw entry.Error($"the API URL of registry {name} must not hold a user name or password; use 'credentials'", ValueNode(map, "api_url")!, "api_url");
+        }
+
         var trimmed = apiUrl.TrimEnd('/');
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
@@ -186,6 +193,15 @@ internal static class RegistriesConfigurationReader
         }
 
         return endpoint with { ApiUrl = uri };
+    }
+
+    // The authority ends at the first '/', '?' or '#' after the scheme; an '@' before that marks user info.
+    private static bool HasUserInfo(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var authority = scheme < 0 ? url : url[(scheme + 3)..];
+        var end = authority.IndexOfAny(['/', '?', '#']);
+        return (end < 0 ? authority : authority[..end]).Contains('@', StringComparison.Ordinal);
     }
 
     private static string KeyText(YamlNode keyNode, string? file, string? resource)

@@ -143,6 +143,20 @@ public sealed class RegistriesConfigurationTests
         Assert.StartsWith(path + ":" + line + ":", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://robot:hunter2-pw@registry.example.com")]
+    [InlineData("https://robot:hunter2-pw@registry example.com")]
+    public void User_info_in_the_api_url_is_refused_without_showing_it(string apiUrl)
+    {
+        var yaml = $"registries:\n- name: Private\n  api_url: {apiUrl}\n  prefix: registry.example.com\n";
+
+        var error = Assert.Throws<ConfigurationException>(() => RegistriesConfiguration.Parse(yaml, "conf.yaml"));
+
+        Assert.Equal("api_url", error.Location.Key);
+        Assert.Equal(3, error.Location.Line);
+        Assert.DoesNotContain("hunter2-pw", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_file_is_a_configuration_error_naming_the_file()
     {
