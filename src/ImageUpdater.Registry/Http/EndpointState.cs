@@ -38,8 +38,6 @@ internal sealed class EndpointState : IDisposable
 
     public ConcurrentDictionary<string, BearerToken> Tokens { get; } = new(StringComparer.Ordinal);
 
-    public ConcurrentDictionary<string, Task<BearerToken>> TokenFetches { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Runs the ping once; a failed ping is forgotten so that the next request tries again.</summary>
     public Task<AuthChallenge?> PingOnceAsync(Func<Task<AuthChallenge?>> ping)
     {
