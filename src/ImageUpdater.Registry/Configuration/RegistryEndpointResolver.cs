@@ -9,8 +9,9 @@ namespace ImageUpdater.Registry;
 /// else an endpoint inferred as <c>https://&lt;registry&gt;</c> at 20 requests per second. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Differences from the reference, on purpose: prefixes match whole path segments (<c>docker.io</c> does not serve
-/// <c>docker.io.example.com</c>), and a configured <c>docker.io</c> entry replaces the built-in one also as the default.
+/// Prefixes match as plain string prefixes, as in the reference, so <c>docker.io</c> also serves
+/// <c>docker.io.example.com</c>. One difference, on purpose: a configured <c>docker.io</c> entry replaces the built-in
+/// one also as the default.
 /// </remarks>
 public sealed class RegistryEndpointResolver
 {
