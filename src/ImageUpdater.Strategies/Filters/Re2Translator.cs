@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ImageUpdater.Strategies;
 
@@ -27,6 +28,13 @@ internal static class Re2Translator
         ["upper"] = "A-Z",
         ["word"] = "0-9A-Za-z_",
         ["xdigit"] = "0-9A-Fa-f",
+    };
+
+    // Go's unicode.Categories: the general categories RE2 accepts in \p{...}, all known to .NET too.
+    private static readonly HashSet<string> UnicodeCategories = new(StringComparer.Ordinal)
+    {
+        "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No",
+        "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs",
     };
 
     private enum Previous
@@ -337,9 +345,10 @@ internal static class Re2Translator
                 if (end > 0)
                 {
                     var name = pattern[(i + 2)..end];
-                    if (PosixClasses.TryGetValue(name, out var ranges))
+                    var negated = name.StartsWith('^');
+                    if (PosixClasses.TryGetValue(negated ? name[1..] : name, out var ranges))
                     {
-                        output.Append(ranges);
+                        output.Append(negated ? Complement(ranges) : ranges);
                         i = end + 2;
                         continue;
                     }
@@ -414,7 +423,7 @@ internal static class Re2Translator
                 output.Append('\\').Append(c);
                 return true;
             case 'p' or 'P':
-                return TryUnicodeClass(pattern, ref i, c, output, out error);
+                return TryUnicodeClass(pattern, ref i, c, inClass, output, out error);
             case 'Q':
                 var end = pattern.IndexOf(@"\E", i, StringComparison.Ordinal);
                 var literal = end < 0 ? pattern[i..] : pattern[i..end];
@@ -456,7 +465,7 @@ internal static class Re2Translator
         }
     }
 
-    private static bool TryUnicodeClass(string pattern, ref int i, char kind, StringBuilder output, out string error)
+    private static bool TryUnicodeClass(string pattern, ref int i, char kind, bool inClass, StringBuilder output, out string error)
     {
         error = string.Empty;
         if (i >= pattern.Length)
@@ -490,8 +499,50 @@ internal static class Re2Translator
             name = name[1..];
         }
 
+        if (name == "Any")
+        {
+            // .NET has no "Any" class; the negated form matches nothing and so adds nothing to a class.
+            output.Append(kind == 'p' ? (inClass ? @"\s\S" : @"[\s\S]") : (inClass ? string.Empty : @"[^\s\S]"));
+            return true;
+        }
+
+        if (!UnicodeCategories.Contains(name))
+        {
+            // RE2 also knows the scripts (Greek, Han, ...), which .NET cannot express; .NET's block names (IsGreek)
+            // are not RE2. Both are refused rather than given another meaning.
+            error = $"unsupported Unicode class '\\{kind}{{{name}}}' (only general categories and Any; RE2's script classes are not available)";
+            return false;
+        }
+
         output.Append('\\').Append(kind).Append('{').Append(name).Append('}');
         return true;
+    }
+
+    // The negation of an ASCII POSIX class, for [[:^alpha:]]: the ASCII characters outside it and everything above ASCII.
+    private static string Complement(string ranges)
+    {
+        var inside = new Regex("[" + ranges + "]", RegexOptions.CultureInvariant);
+        var result = new StringBuilder();
+        var c = 0;
+        while (c < 128)
+        {
+            if (inside.IsMatch(((char)c).ToString()))
+            {
+                c++;
+                continue;
+            }
+
+            var start = c;
+            while (c + 1 < 128 && !inside.IsMatch(((char)(c + 1)).ToString()))
+            {
+                c++;
+            }
+
+            result.Append(CultureInfo.InvariantCulture, $"\\u{start:X4}-\\u{c:X4}");
+            c++;
+        }
+
+        return result.Append(@"\u0080-\uFFFF").ToString();
     }
 
     private static bool TryHex(string pattern, ref int i, StringBuilder output, out string error)

@@ -39,6 +39,15 @@ public class Re2RegexTests
     [InlineData("^[^-]+$", "abc", true)]
     [InlineData(@"^\pL+$", "abc", true)]
     [InlineData(@"^\p{Lu}$", "A", true)]
+    [InlineData(@"^\p{^Lu}$", "a", true)]
+    [InlineData(@"^\p{Any}+$", "a-1", true)]
+    [InlineData(@"^[\p{Any}]$", "-", true)]
+    [InlineData(@"\P{Any}", "a", false)]
+    [InlineData("^[[:^alpha:]]+$", "1.2-3", true)]
+    [InlineData("^[[:^alpha:]]+$", "1.2-a", false)]
+    [InlineData("^[x[:^digit:]]+$", "x-y", true)]
+    [InlineData("^[[:^digit:]]$", "\u00e9", true)]
+    [InlineData("^[[:^punct:]]+$", "a.b", false)]
     [InlineData("a.c", "a\nc", false)]
     [InlineData("(?s)a.c", "a\nc", true)]
     [InlineData(@"^\.\-\#$", ".-#", true)]
@@ -86,6 +95,9 @@ public class Re2RegexTests
     [InlineData(@"a\")]
     [InlineData(@"\x{110000}")]
     [InlineData(@"\p{NoSuchClass}")]
+    [InlineData(@"\p{IsGreek}")] // a .NET block name, not RE2
+    [InlineData(@"[\P{IsBasicLatin}]")]
+    [InlineData("[[:^nope:]]")]
     public void Rejects_what_RE2_rejects(string pattern)
     {
         Assert.False(Re2Regex.TryCreate(pattern, out var regex, out var error));
