@@ -86,11 +86,22 @@ public sealed class ImageUpdaterPolicyResolver
             .Select(image => (image, CommonUpdateSettingsSpec.Merge(resource.CommonUpdateSettings, rule.CommonUpdateSettings, image.CommonUpdateSettings)))
             .ToList();
         var writeBack = WriteBackConfigSpec.Merge(resource.WriteBackConfig, rule.WriteBackConfig);
-        var keyPath = rule.WriteBackConfig is null ? "spec.writeBackConfig" : $"spec.applicationRefs[{index}].writeBackConfig";
         var location = resource.Location with
         {
             Resource = (string.IsNullOrEmpty(resource.Location.Resource) ? resource.DisplayName : resource.Location.Resource) + " for " + application.DisplayName,
         };
-        return ApplicationPolicyBuilder.Build(application, images, writeBack, WriteBackKeys.ForResource(keyPath), location, origin);
+        return ApplicationPolicyBuilder.Build(application, images, writeBack, KeysOf(rule.WriteBackConfig, index), location, origin);
+    }
+
+    // Merged fields come from either level, so each error names the level its value was written at.
+    private static WriteBackKeys KeysOf(WriteBackConfigSpec? own, int index)
+    {
+        var global = WriteBackKeys.ForResource("spec.writeBackConfig");
+        var rule = WriteBackKeys.ForResource($"spec.applicationRefs[{index}].writeBackConfig");
+        return new WriteBackKeys(
+            own?.Method is null ? global.Method : rule.Method,
+            own?.GitConfig?.Repository is null ? global.Repository : rule.Repository,
+            own?.GitConfig?.Branch is null ? global.Branch : rule.Branch,
+            own?.GitConfig?.WriteBackTarget is null ? global.Target : rule.Target);
     }
 }

@@ -174,6 +174,22 @@ public class ImageUpdaterPolicyResolverTests
     }
 
     [Fact]
+    public void A_bad_global_field_is_named_at_the_global_level_when_the_rule_sets_other_fields()
+    {
+        var resource = Resource(
+            Ref("a*", Image("a", "x")) with { WriteBackConfig = new() { GitConfig = new() { Branch = "main" } } },
+            Ref("b*", Image("b", "x")) with { WriteBackConfig = new() { Method = "git:oops" } }) with
+        {
+            WriteBackConfig = new() { Method = "git:oops", GitConfig = new() { Branch = "a:b:c" } },
+        };
+        var results = _resolver.Resolve(resource, [Helm("app"), Helm("bpp")]).Applications;
+        Assert.Equal(["spec.writeBackConfig.method"], results[0].Errors.Select(e => e.Location.Key));
+        Assert.Equal(
+            ["spec.applicationRefs[1].writeBackConfig.method", "spec.writeBackConfig.gitConfig.branch"],
+            results[1].Errors.Select(e => e.Location.Key));
+    }
+
+    [Fact]
     public void Bad_branch_in_a_rule_rejects_the_application_naming_the_field()
     {
         var resource = Resource(Ref("*", Image("a", "x")) with { WriteBackConfig = new() { Method = "git", GitConfig = new() { Branch = "a:b:c" } } });
