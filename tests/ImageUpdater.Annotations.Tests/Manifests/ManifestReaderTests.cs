@@ -86,6 +86,18 @@ public class ManifestReaderTests
     }
 
     [Fact]
+    public void Sets_from_several_files_combine_in_order()
+    {
+        var first = _reader.Read("apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: a}\n---\nkind: ConfigMap\n", "one.yaml");
+        var second = _reader.Read("apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: b}\n---\n[unclosed\n", "two.yaml");
+        var combined = ManifestSet.Combine([first, ManifestSet.Empty, second]);
+        Assert.Equal(["a", "b"], combined.Applications.Select(a => a.Name));
+        Assert.Equal(["two.yaml"], combined.Errors.Select(e => e.Location.File));
+        Assert.Equal(1, combined.OtherDocuments);
+        Assert.Empty(ManifestSet.Combine([]).Applications);
+    }
+
+    [Fact]
     public void A_bad_document_is_reported_and_the_others_are_read()
     {
         const string yaml = """
