@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -51,9 +52,23 @@ internal sealed partial class DistributionClient(
                 throw new RegistryException(label, repository.Name, $"tag list: more than {_options.MaxTags} tags");
             }
 
+            var invalid = 0;
             foreach (var tag in tags)
             {
+                // Registries only hold names of the distribution spec's tag grammar; anything else (an empty name, '#',
+                // '?', '/') would turn the manifest URL built from it into a request for another resource.
+                if (!TagName().IsMatch(tag))
+                {
+                    invalid++;
+                    continue;
+                }
+
                 yield return tag;
+            }
+
+            if (invalid > 0)
+            {
+                LogInvalidTagNames(logger, label, repository.Name, invalid);
             }
 
             uri = response.NextLink;
@@ -125,6 +140,9 @@ internal sealed partial class DistributionClient(
             throw new RegistryException(Label(repository), repository.Name, $"{what}: {ex.Message}", HttpStatusCode.OK, ex);
         }
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TagName();
 
     private static string Label(RegistryRepository repository) => repository.Endpoint.ApiUrl.GetLeftPart(UriPartial.Authority);
 }

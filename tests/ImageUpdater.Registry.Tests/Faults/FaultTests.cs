@@ -276,6 +276,26 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Tag_list_entries_that_are_not_tag_names_are_left_out()
+    {
+        // An empty name, a fragment, a query or a path would each make a manifest URL that asks for something else.
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (await PingAsync(context))
+            {
+                return;
+            }
+
+            await Json(context, $$"""{"name":"app","tags":["1.0","","1.0\n","1.0#x","1.0?x","../x","-x","{{new string('a', 129)}}","v_2.1-rc.1","{{new string('b', 128)}}"]}""");
+        });
+        using var services = TestServices.Create();
+
+        var tags = await ListAsync(services, server);
+
+        Assert.Equal(["1.0", "v_2.1-rc.1", new string('b', 128)], tags);
+    }
+
+    [Fact]
     public async Task Malformed_json_fails_without_retrying()
     {
         var calls = 0;
