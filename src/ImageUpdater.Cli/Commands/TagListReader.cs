@@ -5,6 +5,11 @@ internal static class TagListReader
 {
     public static async Task<IReadOnlyList<TagInfo>> ReadAsync(string source, TextReader standardInput, CancellationToken cancellationToken)
     {
+        if (source.Length == 0)
+        {
+            throw new CommandLineException("--tags-from needs a file name, or '-' for standard input.", ExitCodes.InvalidInput);
+        }
+
         string text;
         if (source == "-")
         {

@@ -112,6 +112,17 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_tag_file_name_exits_2_with_one_line()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync("test", "nginx", "--tags-from", string.Empty);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--tags-from", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Writes_build_metadata_unescaped_in_JSON()
     {
         var (exitCode, output, _) = await CommandLineRunner.RunWithInputAsync("2.0.1+build\n", "test", "nginx", "--tags-from", "-", "-o", "json");
