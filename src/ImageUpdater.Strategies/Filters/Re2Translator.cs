@@ -424,7 +424,7 @@ internal static class Re2Translator
                 return true;
             case 'p' or 'P':
                 return TryUnicodeClass(pattern, ref i, c, inClass, output, out error);
-            case 'Q':
+            case 'Q' when !inClass:
                 var end = pattern.IndexOf(@"\E", i, StringComparison.Ordinal);
                 var literal = end < 0 ? pattern[i..] : pattern[i..end];
                 foreach (var ch in literal)

@@ -98,6 +98,7 @@ public class Re2RegexTests
     [InlineData(@"\p{IsGreek}")] // a .NET block name, not RE2
     [InlineData(@"[\P{IsBasicLatin}]")]
     [InlineData("[[:^nope:]]")]
+    [InlineData(@"[\Q]\E]")] // \Q...\E is not recognised inside a class
     public void Rejects_what_RE2_rejects(string pattern)
     {
         Assert.False(Re2Regex.TryCreate(pattern, out var regex, out var error));
