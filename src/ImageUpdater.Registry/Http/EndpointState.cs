@@ -60,7 +60,9 @@ internal sealed class EndpointState : IDisposable
 
     private static TokenBucketRateLimiter? CreateLimiter(double? requestsPerSecond)
     {
-        if (requestsPerSecond is not { } limit || limit <= 0 || double.IsInfinity(limit) || double.IsNaN(limit))
+        // A billion requests per second limits nothing in practice, and a larger rate no longer fits the bucket's
+        // integer sizes (the limiter's constructor threw), so such a rate means no limit.
+        if (requestsPerSecond is not { } limit || limit <= 0 || limit > 1e9 || double.IsNaN(limit))
         {
             return null;
         }
