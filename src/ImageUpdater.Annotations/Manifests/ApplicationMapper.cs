@@ -8,18 +8,14 @@ internal static class ApplicationMapper
     public static ArgoApplication? Map(MappingNode root, NodeReader reader)
     {
         var before = reader.Errors.Count;
-        var metadata = reader.Mapping(root, "metadata", "metadata");
-        var name = metadata is null ? null : reader.String(metadata, "name", "metadata.name");
-        if (string.IsNullOrEmpty(name))
+        if (reader.Identity(root, "Application") is not { } identity)
         {
-            reader.Error("An Application needs a name.", "metadata.name", metadata ?? (ManifestNode)root);
             return null;
         }
 
-        var ns = reader.String(metadata!, "namespace", "metadata.namespace") ?? string.Empty;
-        reader.Location = reader.Location with { Resource = reader.Location.Resource + " (" + Describe(ns, name) + ")" };
-        var labels = reader.StringMap(metadata!, "labels", "metadata.labels");
-        var annotations = reader.StringMap(metadata!, "annotations", "metadata.annotations");
+        var (metadata, name, ns) = identity;
+        var labels = reader.StringMap(metadata, "labels", "metadata.labels");
+        var annotations = reader.StringMap(metadata, "annotations", "metadata.annotations");
 
         ApplicationSource? source = null;
         var sources = new List<ApplicationSource>();
@@ -69,8 +65,6 @@ internal static class ApplicationMapper
             Location = reader.Location,
         };
     }
-
-    public static string Describe(string ns, string name) => ns.Length == 0 ? "Application " + name : "Application " + ns + "/" + name;
 
     private static ApplicationSource MapSource(MappingNode node, string path, NodeReader reader)
     {

@@ -11,18 +11,12 @@ internal static class ImageUpdaterMapper
     public static ImageUpdaterResource? Map(MappingNode root, NodeReader reader)
     {
         var before = reader.Errors.Count;
-        var metadata = reader.Mapping(root, "metadata", "metadata");
-        var name = metadata is null ? null : reader.String(metadata, "name", "metadata.name");
-        if (string.IsNullOrEmpty(name))
+        if (reader.Identity(root, ImageUpdaterResource.Kind) is not { } identity)
         {
-            reader.Error("An ImageUpdater needs a name.", "metadata.name", metadata ?? (ManifestNode)root);
             return null;
         }
 
-        var ns = reader.String(metadata!, "namespace", "metadata.namespace") ?? string.Empty;
-        var display = ns.Length == 0 ? ImageUpdaterResource.Kind + " " + name : ImageUpdaterResource.Kind + " " + ns + "/" + name;
-        reader.Location = reader.Location with { Resource = reader.Location.Resource + " (" + display + ")" };
-
+        var (_, name, ns) = identity;
         CommonUpdateSettingsSpec? common = null;
         WriteBackConfigSpec? writeBack = null;
         var refs = new List<ApplicationRefSpec>();

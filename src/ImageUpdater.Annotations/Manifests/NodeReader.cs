@@ -20,6 +20,23 @@ internal sealed class NodeReader(ConfigurationLocation location, List<Configurat
             Column = node?.Line is null ? null : node.Column,
         }));
 
+    // Every object needs metadata.name; once it is known, later errors name the object as "Kind [namespace/]name".
+    public (MappingNode Metadata, string Name, string Namespace)? Identity(MappingNode root, string kind)
+    {
+        var metadata = Mapping(root, "metadata", "metadata");
+        var name = metadata is null ? null : String(metadata, "name", "metadata.name");
+        if (metadata is null || string.IsNullOrEmpty(name))
+        {
+            Error($"An {kind} needs a name.", "metadata.name", metadata ?? (ManifestNode)root);
+            return null;
+        }
+
+        var ns = String(metadata, "namespace", "metadata.namespace") ?? string.Empty;
+        var display = ns.Length == 0 ? kind + " " + name : kind + " " + ns + "/" + name;
+        Location = Location with { Resource = Location.Resource + " (" + display + ")" };
+        return (metadata, name, ns);
+    }
+
     public MappingNode? Mapping(MappingNode parent, string key, string path) =>
         Get<MappingNode>(parent, key, path, "a mapping");
 

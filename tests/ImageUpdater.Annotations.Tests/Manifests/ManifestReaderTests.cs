@@ -258,6 +258,19 @@ public class ManifestReaderTests
         Assert.All(set.Errors, e => Assert.Contains("ImageUpdater argocd/u", e.Message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("metadata: {namespace: argocd}\n")]
+    [InlineData("metadata: {name: ''}\n")]
+    [InlineData("spec: {}\n")]
+    public void An_image_updater_without_a_name_is_an_error(string rest)
+    {
+        var set = _reader.Read("apiVersion: argocd-image-updater.argoproj.io/v1alpha1\nkind: ImageUpdater\n" + rest, "u.yaml");
+        Assert.Empty(set.ImageUpdaters);
+        var error = Assert.Single(set.Errors);
+        Assert.Equal("metadata.name", error.Location.Key);
+        Assert.Contains("An ImageUpdater needs a name.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unsupported_image_updater_version_is_an_error()
     {
