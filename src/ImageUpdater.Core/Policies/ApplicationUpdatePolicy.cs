@@ -17,6 +17,9 @@ public sealed record ApplicationUpdatePolicy
     /// <summary>Gets the source updates apply to and its type.</summary>
     public required ApplicationSourceSelection Source { get; init; }
 
-    /// <summary>Gets where the policy came from: <c>annotations</c> or <c>ImageUpdater ns/name</c>.</summary>
+    /// <summary>
+    /// Gets where the policy came from: <c>annotations</c>, <c>ImageUpdater ns/name</c>, or
+    /// <c>ImageUpdater ns/name (annotations)</c> for a rule with <c>useAnnotations</c>.
+    /// </summary>
     public required string Origin { get; init; }
 }
