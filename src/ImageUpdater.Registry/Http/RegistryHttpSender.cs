@@ -89,6 +89,13 @@ internal sealed partial class RegistryHttpSender
         var method = call.Method;
         for (var redirects = 0; ; redirects++)
         {
+            // A Link or Location header chosen by the registry may name any scheme; HttpClient would throw
+            // NotSupportedException for file:, ftp: and the like.
+            if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            {
+                throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: the registry sent a '{uri.Scheme}' URL; only http and https are followed");
+            }
+
             // Credentials go only to the registry's own scheme, host and port, never to a redirect target elsewhere.
             var sameOrigin = Uri.Compare(uri, authorizedOrigin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
             var response = await ExchangeAsync(state, call, method, uri, sameOrigin ? authorization : null, cancellationToken).ConfigureAwait(false);

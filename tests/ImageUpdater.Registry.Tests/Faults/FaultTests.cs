@@ -296,6 +296,47 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_link_to_a_non_http_url_is_a_registry_error()
+    {
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (await PingAsync(context))
+            {
+                return;
+            }
+
+            context.Response.Headers.Link = "<file:///etc/passwd>; rel=\"next\"";
+            await Json(context, """{"name":"app","tags":["1.0"]}""");
+        });
+        using var services = TestServices.Create();
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => ListAsync(services, server));
+
+        Assert.Contains("'file' URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_a_non_http_url_is_a_registry_error()
+    {
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (await PingAsync(context))
+            {
+                return;
+            }
+
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = "ftp://storage.example.com/blob";
+            await Task.CompletedTask;
+        });
+        using var services = TestServices.Create();
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => ListAsync(services, server));
+
+        Assert.Contains("'ftp' URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_json_fails_without_retrying()
     {
         var calls = 0;
