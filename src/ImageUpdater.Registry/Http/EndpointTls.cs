@@ -93,13 +93,13 @@ internal sealed class EndpointTls
         }
         else if (TrustedRoots is { } roots)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => Validate(roots, certificate, errors);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, presented, errors) => Validate(roots, certificate, presented, errors);
         }
 
         return handler;
     }
 
-    private static bool Validate(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
+    private static bool Validate(X509Certificate2Collection roots, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
     {
         if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
         {
@@ -110,6 +110,16 @@ internal sealed class EndpointTls
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (presented is not null)
+        {
+            // Intermediates the server sent may link its certificate to the custom root, as Go's verifier allows.
+            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
+            foreach (var element in presented.ChainElements)
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
         using var leaf = new X509Certificate2(certificate);
         return chain.Build(leaf) || errors == SslPolicyErrors.None;
     }

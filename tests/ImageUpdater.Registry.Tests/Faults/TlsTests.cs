@@ -67,10 +67,50 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ca_data_trusts_a_server_certificate_signed_through_an_intermediate()
+    {
+        using var rootKey = RSA.Create(2048);
+        using var root = CaRequest("CN=test root", rootKey).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+        using var intermediateKey = RSA.Create(2048);
+        using var intermediatePublic = CaRequest("CN=test intermediate", intermediateKey)
+            .Create(root, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2), [1, 2, 3, 4]);
+        using var intermediate = intermediatePublic.CopyWithPrivateKey(intermediateKey);
+        using var leafKey = RSA.Create(2048);
+        var leafRequest = new CertificateRequest("CN=127.0.0.1", leafKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        leafRequest.CertificateExtensions.Add(names.Build());
+        using var leafPublic = leafRequest.Create(intermediate, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), [5, 6, 7, 8]);
+        using var leafWithKey = leafPublic.CopyWithPrivateKey(leafKey);
+        using var leaf = X509CertificateLoader.LoadPkcs12(leafWithKey.Export(X509ContentType.Pfx), null);
+        using var intermediateOnly = X509CertificateLoader.LoadCertificate(intermediate.Export(X509ContentType.Cert));
+        await using var server = await LoopbackServer.StartAsync(
+            async context =>
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(context.Request.Path == "/v2/" ? "{}" : """{"tags":["chained"]}""");
+            },
+            leaf,
+            [intermediateOnly]);
+
+        var endpoint = TestServices.Endpoint(server.BaseUri) with { CaData = root.ExportCertificatePem() };
+
+        Assert.Equal(["chained"], await ListAsync(endpoint));
+    }
+
+    [Fact]
     public async Task Insecure_skips_verification() =>
         Assert.Equal(["secure"], await ListAsync(Endpoint() with { Insecure = true }));
 
     private RegistryEndpoint Endpoint() => TestServices.Endpoint(_server.BaseUri);
+
+    private static CertificateRequest CaRequest(string subject, RSA key)
+    {
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        return request;
+    }
 
     private static async Task<List<string>> ListAsync(RegistryEndpoint endpoint)
     {

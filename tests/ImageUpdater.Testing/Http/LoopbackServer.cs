@@ -20,7 +20,11 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public string Authority => BaseUri.Authority;
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
+    /// <summary>Starts the server; with a certificate it serves HTTPS, sending <paramref name="chain"/> as intermediates.</summary>
+    public static async Task<LoopbackServer> StartAsync(
+        RequestDelegate handler,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null,
+        System.Security.Cryptography.X509Certificates.X509Certificate2Collection? chain = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -29,7 +33,11 @@ public sealed class LoopbackServer : IAsyncDisposable
         {
             if (certificate is not null)
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate,
+                    ServerCertificateChain = chain,
+                });
             }
         }));
         var app = builder.Build();
