@@ -12,7 +12,19 @@ internal sealed class EndpointStates(IOptions<RegistryClientOptions> options) : 
     /// <exception cref="ConfigurationException">The endpoint's CA settings cannot be loaded.</exception>
     public EndpointState Get(RegistryEndpoint endpoint)
     {
-        var state = _states.GetOrAdd(endpoint, e => new Lazy<EndpointState>(() => new EndpointState(e, options.Value.MaxConcurrencyPerRegistry))).Value;
+        var lazy = _states.GetOrAdd(endpoint, e => new Lazy<EndpointState>(() => new EndpointState(e, options.Value.MaxConcurrencyPerRegistry)));
+        EndpointState state;
+        try
+        {
+            state = lazy.Value;
+        }
+        catch (ConfigurationException)
+        {
+            // A CA file that was missing or bad is read again next time, so fixing it needs no restart.
+            _states.TryRemove(new KeyValuePair<RegistryEndpoint, Lazy<EndpointState>>(endpoint, lazy));
+            throw;
+        }
+
         _tlsByClientName.TryAdd(state.ClientName, state.Tls);
         return state;
     }

@@ -31,6 +31,25 @@ public sealed class EndpointStateTests
         Assert.False(sixth.IsAcquired);
     }
 
+    [Fact]
+    public void A_bad_ca_file_is_read_again_once_it_is_fixed()
+    {
+        using var folder = new ImageUpdater.Testing.TemporaryFolder();
+        var caFile = Path.Combine(folder.Path, "ca.pem");
+        var endpoint = Endpoint(5) with { CaFile = caFile };
+        using var states = new EndpointStates(Microsoft.Extensions.Options.Options.Create(new RegistryClientOptions()));
+
+        Assert.Throws<ConfigurationException>(() => states.Get(endpoint));
+
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=test ca", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(caFile, certificate.ExportCertificatePem());
+
+        Assert.NotNull(states.Get(endpoint));
+    }
+
     private static RegistryEndpoint Endpoint(double limit) => new()
     {
         Name = "test",
