@@ -69,18 +69,20 @@ public sealed class TlsTests : IAsyncLifetime
     [Fact]
     public async Task Ca_data_trusts_a_server_certificate_signed_through_an_intermediate()
     {
+        // One clock reading, and each certificate inside its issuer's validity, so the chain is valid by construction.
+        var now = DateTimeOffset.UtcNow;
         using var rootKey = RSA.Create(2048);
-        using var root = CaRequest("CN=test root", rootKey).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+        using var root = CaRequest("CN=test root", rootKey).CreateSelfSigned(now.AddDays(-3), now.AddDays(3));
         using var intermediateKey = RSA.Create(2048);
         using var intermediatePublic = CaRequest("CN=test intermediate", intermediateKey)
-            .Create(root, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2), [1, 2, 3, 4]);
+            .Create(root, now.AddDays(-2), now.AddDays(2), [1, 2, 3, 4]);
         using var intermediate = intermediatePublic.CopyWithPrivateKey(intermediateKey);
         using var leafKey = RSA.Create(2048);
         var leafRequest = new CertificateRequest("CN=127.0.0.1", leafKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(System.Net.IPAddress.Loopback);
         leafRequest.CertificateExtensions.Add(names.Build());
-        using var leafPublic = leafRequest.Create(intermediate, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), [5, 6, 7, 8]);
+        using var leafPublic = leafRequest.Create(intermediate, now.AddDays(-1), now.AddDays(1), [5, 6, 7, 8]);
         using var leafWithKey = leafPublic.CopyWithPrivateKey(leafKey);
         using var leaf = X509CertificateLoader.LoadPkcs12(leafWithKey.Export(X509ContentType.Pfx), null);
         using var intermediateOnly = X509CertificateLoader.LoadCertificate(intermediate.Export(X509ContentType.Cert));
