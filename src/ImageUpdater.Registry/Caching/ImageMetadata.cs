@@ -76,44 +76,39 @@ internal sealed class ImageMetadata
             cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask<RegistryManifest> GetManifestAsync(RegistryRepository repository, Digest digest, CancellationToken cancellationToken)
-    {
-        if (_manifestCache.TryGet(digest, out var cached))
-        {
-            _metrics.RecordCacheHit("manifest");
-            return ValueTask.FromResult(cached);
-        }
-
-        return new ValueTask<RegistryManifest>(_manifestFetches.RunAsync(
-            digest,
-            async d =>
-            {
-                var manifest = await _manifests.GetManifestAsync(repository, d.ToString(), CancellationToken.None).ConfigureAwait(false);
-                _manifestCache.Set(d, manifest);
-                return manifest;
-            },
-            cancellationToken));
-    }
+    public ValueTask<RegistryManifest> GetManifestAsync(RegistryRepository repository, Digest digest, CancellationToken cancellationToken) =>
+        GetByDigestAsync(_manifestCache, _manifestFetches, "manifest", digest, d => _manifests.GetManifestAsync(repository, d.ToString(), CancellationToken.None), cancellationToken);
 
     public bool TryGetCachedManifest(Digest digest, out RegistryManifest manifest) => _manifestCache.TryGet(digest, out manifest!);
 
     public bool TryGetCachedConfig(Digest digest, out ImageConfig config) => _configCache.TryGet(digest, out config!);
 
-    public ValueTask<ImageConfig> GetConfigAsync(RegistryRepository repository, Digest digest, CancellationToken cancellationToken)
+    public ValueTask<ImageConfig> GetConfigAsync(RegistryRepository repository, Digest digest, CancellationToken cancellationToken) =>
+        GetByDigestAsync(_configCache, _configFetches, "config", digest, d => _configs.GetConfigAsync(repository, d, CancellationToken.None), cancellationToken);
+
+    // Content addressed by digest never changes: a cache hit costs nothing, and concurrent misses share one fetch.
+    // The fetch itself is not cancelled by one caller, since others may be waiting for it.
+    private ValueTask<T> GetByDigestAsync<T>(
+        BoundedCache<Digest, T> cache,
+        SingleFlight<Digest, T> fetches,
+        string kind,
+        Digest digest,
+        Func<Digest, ValueTask<T>> fetch,
+        CancellationToken cancellationToken)
     {
-        if (_configCache.TryGet(digest, out var cached))
+        if (cache.TryGet(digest, out var cached))
         {
-            _metrics.RecordCacheHit("config");
+            _metrics.RecordCacheHit(kind);
             return ValueTask.FromResult(cached);
         }
 
-        return new ValueTask<ImageConfig>(_configFetches.RunAsync(
+        return new ValueTask<T>(fetches.RunAsync(
             digest,
             async d =>
             {
-                var config = await _configs.GetConfigAsync(repository, d, CancellationToken.None).ConfigureAwait(false);
-                _configCache.Set(d, config);
-                return config;
+                var value = await fetch(d).ConfigureAwait(false);
+                cache.Set(d, value);
+                return value;
             },
             cancellationToken));
     }
