@@ -5,7 +5,7 @@ namespace ImageUpdater.WriteBack.Git.Templates;
 /// <summary>How a builtin receives an argument, which decides Go's conversions and errors for it.</summary>
 internal enum ParameterKind
 {
-    /// <summary>A reflect.Value: any value, but a missing one is an error.</summary>
+    /// <summary>A reflect.Value: any value, a missing one stays missing.</summary>
     Value,
 
     /// <summary>An interface{}: any value, a missing one becomes nil.</summary>

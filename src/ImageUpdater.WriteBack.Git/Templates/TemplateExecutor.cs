@@ -336,9 +336,7 @@ internal sealed class TemplateExecutor
                 value = dot;
                 break;
             case NilNode:
-                return kind is null or ParameterKind.Any
-                    ? null
-                    : throw Error(node, $"cannot assign nil to {KindName(kind.Value)}");
+                return kind == ParameterKind.Text ? throw Error(node, "cannot assign nil to string") : null;
             case FieldNode field:
                 value = EvalFieldChain(dot, field, field.Names, [node], hasFinal: false);
                 break;
@@ -373,7 +371,8 @@ internal sealed class TemplateExecutor
     {
         if (value is null)
         {
-            return kind == ParameterKind.Any ? null : throw Error(node, $"invalid value; expected {KindName(kind)}");
+            // Go passes a missing value on as nil, except where the function wants a string.
+            return kind == ParameterKind.Text ? throw Error(node, "invalid value; expected string") : null;
         }
 
         if (kind == ParameterKind.Text && value is not string)
@@ -383,8 +382,6 @@ internal sealed class TemplateExecutor
 
         return value;
     }
-
-    private static string KindName(ParameterKind kind) => kind == ParameterKind.Text ? "string" : "reflect.Value";
 
     private object? VariableValue(VariableNode variable)
     {
