@@ -94,6 +94,4 @@ internal readonly record struct MappingEntry
 internal readonly record struct SourceSpan(int Start, int End, long Line, long Column)
 {
     public int Length => End - Start;
-
-    internal static SourceSpan From(Mark start, Mark end) => new((int)start.Index, (int)end.Index, start.Line, start.Column);
 }

@@ -13,6 +13,9 @@ internal sealed class YamlTreeReader
     private readonly TreeReaderOptions _options;
     private readonly Dictionary<string, (TreeNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private Parser _parser = null!;
+    private string _text = string.Empty;
+    private int _offset;
+    private int _lastEnd;
     private long _nodes;
     private long _line;
     private long _column;
@@ -24,7 +27,18 @@ internal sealed class YamlTreeReader
     public IEnumerable<(TreeNode? Root, long Line)> Read(string text)
     {
         TextLimits.Check(text, _options);
-        _parser = new Parser(new StringReader(text));
+        _text = text;
+
+        // The parser takes a byte order mark for content; it is skipped, and spans still index the text as given.
+        var reader = new StringReader(text);
+        _offset = 0;
+        if (text.StartsWith('\uFEFF'))
+        {
+            reader.Read();
+            _offset = 1;
+        }
+
+        _parser = new Parser(reader);
         Expect<StreamStart>();
         var documents = 0;
         while (!TryConsume<StreamEnd>(out _))
@@ -63,6 +77,7 @@ internal sealed class YamlTreeReader
                 }
 
                 Count(anchored.Size, line, column);
+                _lastEnd = (int)alias.End.Index + _offset;
                 return anchored.Node;
             }
 
@@ -70,12 +85,13 @@ internal sealed class YamlTreeReader
             {
                 Advance();
                 Count(1, line, column);
-                var node = new ScalarNode(scalar.Value, scalar.Style, SourceSpan.From(scalar.Start, scalar.End))
+                var node = new ScalarNode(scalar.Value, scalar.Style, ScalarSpan(scalar))
                 {
                     Anchor = NameOf(scalar.Anchor),
                     Tag = NameOf(scalar.Tag),
                 };
                 Remember(node, 1);
+                _lastEnd = node.Span!.Value.End;
                 return node;
             }
 
@@ -91,7 +107,7 @@ internal sealed class YamlTreeReader
                     items.Add(ReadNode(depth + 1));
                 }
 
-                var node = new SequenceNode(items, sequence.Style == SequenceStyle.Flow, SourceSpan.From(sequence.Start, end.End))
+                var node = new SequenceNode(items, sequence.Style == SequenceStyle.Flow, CollectionSpan(sequence.Start, end.Start, sequence.Style == SequenceStyle.Flow))
                 {
                     Anchor = NameOf(sequence.Anchor),
                     Tag = NameOf(sequence.Tag),
@@ -157,7 +173,7 @@ internal sealed class YamlTreeReader
             }
         }
 
-        return new MappingNode(entries, start.Style == MappingStyle.Flow, SourceSpan.From(start.Start, end.End))
+        return new MappingNode(entries, start.Style == MappingStyle.Flow, CollectionSpan(start.Start, end.Start, start.Style == MappingStyle.Flow))
         {
             Anchor = NameOf(start.Anchor),
             Tag = NameOf(start.Tag),
@@ -177,6 +193,39 @@ internal sealed class YamlTreeReader
             default:
                 throw new TreeSyntaxException("A merge key '<<' must refer to a mapping or a sequence of mappings.", value.Line, value.Column);
         }
+    }
+
+    // A block scalar's end event comes at the next token, after any blank lines; those stay outside its span.
+    private SourceSpan ScalarSpan(Scalar scalar)
+    {
+        var start = (int)scalar.Start.Index + _offset;
+        var end = (int)scalar.End.Index + _offset;
+        if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
+        {
+            var content = end;
+            while (content > start && _text[content - 1] is ' ' or '\t' or '\r' or '\n')
+            {
+                content--;
+            }
+
+            end = _text.AsSpan(content, end - content) switch
+            {
+                ['\r', '\n', ..] => content + 2,
+                ['\n', ..] or ['\r', ..] => content + 1,
+                _ => content,
+            };
+        }
+
+        return new SourceSpan(start, end, scalar.Start.Line, scalar.Start.Column);
+    }
+
+    // A flow collection ends just after its closing bracket (where the end event starts); a block collection ends
+    // where its last child in the text does, since its end event comes only at the next token.
+    private SourceSpan CollectionSpan(Mark start, Mark endEvent, bool isFlow)
+    {
+        var from = (int)start.Index + _offset;
+        _lastEnd = Math.Max(from, isFlow ? (int)endEvent.Index + _offset + 1 : _lastEnd);
+        return new SourceSpan(from, _lastEnd, start.Line, start.Column);
     }
 
     private static string? NameOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
