@@ -371,11 +371,12 @@ internal sealed partial class GitWorkspace : IAsyncDisposable
 
     private string Describe(string subcommand, GitProcessResult result)
     {
+        // A push names the refused ref and the reason only on its porcelain output; stderr just says it failed.
+        var refused = string.Join("; ", result.StandardOutput.Split('\n').Where(static line => line.StartsWith('!')).Select(static line => line.Trim()));
         var message = result.TimedOut
             ? string.Create(CultureInfo.InvariantCulture, $"timed out after {_options.CommandTimeout}")
-            : (result.StandardError.Trim() is { Length: > 0 } error ? error : result.StandardOutput.Trim()) is { Length: > 0 } text
-                ? text
-                : string.Create(CultureInfo.InvariantCulture, $"exit code {result.ExitCode}");
+            : new[] { refused, result.StandardError.Trim(), result.StandardOutput.Trim() }.FirstOrDefault(static text => text.Length > 0)
+                ?? string.Create(CultureInfo.InvariantCulture, $"exit code {result.ExitCode}");
         return $"git {subcommand} failed for repository {RepositoryForMessages}, branch {BranchForMessages}: {RepositoryUrl.Redact(message)}";
     }
 }
