@@ -10,6 +10,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Another apt (an unattended upgrade, a parallel job) may hold a lock: wait up to 5 minutes instead of failing at
+  # once. DPkg::Lock::Timeout waits for dpkg's lock; a failed update (the package lists' lock) is tried again.
+  lock_wait=(-o DPkg::Lock::Timeout=300)
+  for attempt in $(seq 60); do
+    $sudo_cmd apt-get "${lock_wait[@]}" update -qq && break
+    [ "$attempt" -lt 60 ] || exit 1
+    sleep 5
+  done
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get "${lock_wait[@]}" install -y -qq "${missing[@]}" >/dev/null
 fi

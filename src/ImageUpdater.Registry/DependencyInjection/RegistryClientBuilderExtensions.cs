@@ -5,6 +5,7 @@ using ImageUpdater.Registry.Candidates;
 using ImageUpdater.Registry.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the OCI distribution registry client.</summary>
 public static class RegistryClientBuilderExtensions
 {
+    private const string HttpClientLogCategoryPrefix = "System.Net.Http.HttpClient.";
+
     /// <summary>
     /// Adds the registry client: <see cref="IRegistryPassFactory"/> for candidate tags, and the low-level
     /// <see cref="IRegistryTagLister"/>, <see cref="IRegistryManifestReader"/>, <see cref="IRegistryDigestReader"/>
@@ -28,7 +31,10 @@ public static class RegistryClientBuilderExtensions
         services.AddImageUpdater();
         services.AddHttpClient();
         services.AddMetrics();
-        services.AddLogging();
+
+        // HttpClient logs request headers at Trace with the Authorization header (a credential or a bearer token) in
+        // the structured state, redacted or not by ShouldRedactHeaderValue: registry clients log from Debug up.
+        services.AddLogging(static logging => logging.AddFilter(HttpClientLogCategoryPrefix + RegistryHttpClientNames.Prefix, LogLevel.Debug));
 
         var options = services.AddOptions<RegistryClientOptions>();
         if (configure is not null)

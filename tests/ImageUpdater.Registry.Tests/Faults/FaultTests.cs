@@ -146,6 +146,65 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Retry_after_as_an_http_date_is_honoured()
+    {
+        var calls = 0;
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (await PingAsync(context))
+            {
+                return;
+            }
+
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                // HTTP dates have whole seconds: three seconds ahead is a wait of more than two.
+                context.Response.StatusCode = 503;
+                context.Response.Headers.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(3).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+                return;
+            }
+
+            await Json(context, """{"tags":["ok"]}""");
+        });
+        using var services = TestServices.Create();
+        var clock = Stopwatch.StartNew();
+
+        var tags = await ListAsync(services, server);
+
+        Assert.Equal(["ok"], tags);
+        Assert.Equal(2, calls);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(1800), $"waited only {clock.Elapsed}");
+    }
+
+    // The timeout ends the wait of a client that would sleep until the date instead of failing.
+    [Fact(Timeout = 30_000)]
+    public async Task A_retry_after_date_later_than_allowed_fails_at_once()
+    {
+        var calls = 0;
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (await PingAsync(context))
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref calls);
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = DateTimeOffset.UtcNow.AddHours(1).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+        });
+        using var services = TestServices.Create();
+
+        var lister = services.GetRequiredService<IRegistryTagLister>();
+        var repository = new RegistryRepository(TestServices.Endpoint(server.BaseUri), "app");
+
+        var error = await Assert.ThrowsAsync<RegistryException>(async () =>
+            await lister.ListTagsAsync(repository, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_then_succeed()
     {
         var calls = 0;
@@ -247,9 +306,12 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_truncated_body_is_retried()
+    public async Task A_body_cut_off_after_the_headers_is_retried()
     {
+        // The connection is cut only once the client holds the headers, so the failure is always an IOException
+        // while reading the body, never an HttpRequestException before the headers.
         var calls = 0;
+        var clientHasHeaders = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
             if (await PingAsync(context))
@@ -263,16 +325,63 @@ public sealed class FaultTests
             {
                 await context.Response.Body.WriteAsync(body.AsMemory(0, 5));
                 await context.Response.Body.FlushAsync();
+                await clientHasHeaders.Task.WaitAsync(TimeSpan.FromSeconds(10));
                 context.Abort();
                 return;
             }
 
             await context.Response.Body.WriteAsync(body);
         });
-        using var services = TestServices.Create();
+        using var services = TestServices.Create(extraHandler: () => new HeadersSignal(clientHasHeaders));
 
         Assert.Equal(["whole"], await ListAsync(services, server));
         Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_the_same_host_keeps_the_authorization()
+    {
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("user:pass"));
+        var mirrorAuthorizations = new List<string>();
+        await using var registry = await LoopbackServer.StartAsync(async context =>
+        {
+            var authorization = context.Request.Headers.Authorization.ToString();
+            if (context.Request.Path.StartsWithSegments("/mirror"))
+            {
+                lock (mirrorAuthorizations)
+                {
+                    mirrorAuthorizations.Add(authorization);
+                }
+            }
+
+            if (authorization != expected)
+            {
+                context.Response.StatusCode = 401;
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"test\"";
+                return;
+            }
+
+            if (context.Request.Path == "/v2/")
+            {
+                return;
+            }
+
+            if (!context.Request.Path.StartsWithSegments("/mirror"))
+            {
+                context.Response.StatusCode = 307;
+                context.Response.Headers.Location = "/mirror" + context.Request.Path;
+                return;
+            }
+
+            await Json(context, """{"tags":["1.0"]}""");
+        });
+        using var services = TestServices.Create(credentials: FakeCredentialResolver.Fixed("user", "pass"));
+        var endpoint = TestServices.Endpoint(registry.BaseUri, "env:X");
+
+        var tags = await services.GetRequiredService<IRegistryTagLister>().ListTagsAsync(new RegistryRepository(endpoint, "app", "env:X"), Ct).ToListAsync(Ct);
+
+        Assert.Equal(["1.0"], tags);
+        Assert.Equal([expected], mirrorAuthorizations);
     }
 
     [Fact]
@@ -548,6 +657,21 @@ public sealed class FaultTests
     {
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body);
+    }
+
+    /// <summary>Completes a task when the headers of a response to anything but the ping reach the client.</summary>
+    private sealed class HeadersSignal(TaskCompletionSource headersSeen) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri?.AbsolutePath != "/v2/")
+            {
+                headersSeen.TrySetResult();
+            }
+
+            return response;
+        }
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -142,7 +142,11 @@ public class TagSelectorTests
     {
         var services = new ServiceCollection();
         new MinimalBuilder(services).AddTagStrategies();
-        Assert.NotNull(services.BuildServiceProvider().GetRequiredService<TagSelector>());
+        var selector = services.BuildServiceProvider().GetRequiredService<TagSelector>();
+
+        var tags = TestTags.Of("1.0.0", "1.10.0", "1.9.0");
+        Assert.Equal("1.10.0", selector.Select(tags, ImageUpdateSettings.Default).Tag?.Name);
+        Assert.Equal("1.9.0", selector.Select(tags, new ImageUpdateSettings { Strategy = "alphabetical" }).Tag?.Name);
     }
 
     private sealed class MinimalBuilder(IServiceCollection services) : IImageUpdaterBuilder
