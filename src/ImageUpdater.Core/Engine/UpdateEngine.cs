@@ -159,7 +159,12 @@ public sealed partial class UpdateEngine
         return new PlannedApplication(application)
         {
             Images = images,
-            ChangeSet = changes.Count == 0 ? null : new ApplicationChangeSet { Policy = policy, Changes = changes },
+            ChangeSet = changes.Count == 0 ? null : new ApplicationChangeSet
+            {
+                Policy = policy,
+                Changes = changes,
+                UpToDate = images.Where(static i => i.UpToDate is not null).Select(static i => i.UpToDate!).ToList(),
+            },
         };
     }
 

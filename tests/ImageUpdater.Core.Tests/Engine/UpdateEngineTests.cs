@@ -94,6 +94,35 @@ public sealed class UpdateEngineTests
     }
 
     [Fact]
+    public async Task The_change_set_carries_the_up_to_date_live_images_too_for_override_files_that_list_every_image()
+    {
+        var handler = new Handler(WriteBackMethod.Git);
+        var engine = NewEngine(
+            [App("web", "nginx,redis,ghcr.io/acme/idle", "nginx:1.25.0,redis:7.2.0", WriteBackMethod.Git)],
+            Resolver.Tags(name => new TagInfo(name == "nginx" ? "1.26.0" : "7.2.0")),
+            handler);
+
+        await engine.RunCycleAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var changeSet = Assert.Single(Assert.Single(handler.Calls));
+        Assert.Equal("nginx:1.26.0", Assert.Single(changeSet.Changes).New.FullNameWithTag);
+        var upToDate = Assert.Single(changeSet.UpToDate);
+        Assert.Equal("redis:7.2.0", upToDate.New.FullNameWithTag);
+        Assert.Equal(upToDate.OldTag, upToDate.NewTag);
+    }
+
+    [Fact]
+    public async Task A_live_image_without_a_tag_is_updated_on_the_first_run()
+    {
+        var handler = new Handler(WriteBackMethod.ArgoCd);
+        var engine = NewEngine([App("web", "nginx", "nginx")], Resolver.Tags(_ => new TagInfo("1.26.0")), handler);
+
+        var result = await engine.RunCycleAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Applications[0].Images[0].Updated);
+    }
+
+    [Fact]
     public async Task No_qualifying_tag_is_a_skip_that_says_how_the_tags_were_narrowed()
     {
         var resolver = new Resolver((request, _) => Task.FromResult(new ImageResolution

@@ -13,6 +13,9 @@ internal sealed record PlannedImage
 
     public ImageChange? Change { get; init; }
 
+    /// <summary>The image as it runs, when it needs no change: the configured image with the live tag and digest.</summary>
+    public ImageChange? UpToDate { get; init; }
+
     public string? Reason { get; init; }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -44,7 +44,12 @@ internal static class UpdatePlanner
         planned = planned with { Selected = selected };
         if (!NeedsUpdate(current, selected, isDigest))
         {
-            return planned with { Reason = "already runs " + Describe(next) };
+            var running = image.Image.WithTag(current!.Tag, current.Digest) with { Alias = image.Image.Alias };
+            return planned with
+            {
+                Reason = "already runs " + Describe(next),
+                UpToDate = new ImageChange { Image = image, Current = current, New = running, Selected = selected },
+            };
         }
 
         return planned with
