@@ -92,12 +92,13 @@ internal static class ApplicationFileEditor
         }
 
         var list = Sequence(parametersEntry, file, "helm.parameters");
+        var added = new List<HelmParameter>();
         foreach (var parameter in parameters)
         {
             var item = list.Items.OfType<MappingNode>().FirstOrDefault(i => i["name"] is ScalarNode { Value: var name } && name == parameter.Name);
             if (item is null)
             {
-                splicer.AppendItem(list, HelmItem(parameter), "{" + string.Join(", ", HelmItem(parameter)) + "}");
+                added.Add(parameter);
                 continue;
             }
 
@@ -119,6 +120,12 @@ internal static class ApplicationFileEditor
             {
                 SetForceString(splicer, item);
             }
+        }
+
+        // After the edits of existing items: an entry added to the last item goes where new items go, and before them.
+        foreach (var parameter in added)
+        {
+            splicer.AppendItem(list, HelmItem(parameter), "{" + string.Join(", ", HelmItem(parameter)) + "}");
         }
     }
 
