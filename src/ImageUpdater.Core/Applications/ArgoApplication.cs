@@ -37,6 +37,12 @@ public sealed record ArgoApplication
     /// </summary>
     public IReadOnlyList<string> SourceTypes { get; init; } = [];
 
+    /// <summary>
+    /// Gets the version of the object as it was read (a Kubernetes <c>resourceVersion</c>, or a hash of a file's
+    /// content), which an update must match; <see langword="null"/> when the reader keeps none.
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>Gets where the application was read from, for error messages.</summary>
     public ConfigurationLocation Location { get; init; }
 
