@@ -11,6 +11,7 @@ internal static class ImageUpdaterCommandLine
         var root = new RootCommand("ImageUpdater: keeps the container images of GitOps applications up to date.")
         {
             TestCommand.Create(standardInput),
+            TemplateCommand.Create(),
         };
         return root;
     }

@@ -1,6 +1,7 @@
 using ImageUpdater;
 using ImageUpdater.Annotations;
 using ImageUpdater.Annotations.Manifests;
+using ImageUpdater.Engine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AnnotationPoliciesBuilderExtensions
 {
     /// <summary>
-    /// Adds <see cref="AnnotationPolicyReader"/>, <see cref="ImageUpdaterPolicyResolver"/> and <see cref="ManifestReader"/>
-    /// (limits from <see cref="ManifestReaderOptions"/>). Safe to call more than once.
+    /// Adds <see cref="AnnotationPolicyReader"/>, <see cref="ImageUpdaterPolicyResolver"/>, <see cref="ManifestReader"/>
+    /// (limits from <see cref="ManifestReaderOptions"/>) and the <see cref="IUpdatePolicyProvider"/> that reads both
+    /// configuration models. Safe to call more than once.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Adjusts the manifest limits.</param>
@@ -31,6 +33,7 @@ public static class AnnotationPoliciesBuilderExtensions
         services.TryAddSingleton<AnnotationPolicyReader>();
         services.TryAddSingleton<ImageUpdaterPolicyResolver>();
         services.TryAddSingleton(static sp => new ManifestReader(sp.GetRequiredService<Options.IOptions<ManifestReaderOptions>>()));
+        services.TryAddSingleton<IUpdatePolicyProvider, UpdatePolicyProvider>();
         return builder;
     }
 }

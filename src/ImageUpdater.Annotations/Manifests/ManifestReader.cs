@@ -56,6 +56,7 @@ public sealed class ManifestReader
         var applications = new List<ArgoApplication>();
         var imageUpdaters = new List<ImageUpdaterResource>();
         var others = 0;
+        var invalidImageUpdaters = 0;
         var index = 0;
         try
         {
@@ -70,7 +71,9 @@ public sealed class ManifestReader
                 var location = new ConfigurationLocation(file, line, Resource: "document " + index);
                 foreach (var (obj, objLocation) in Objects(root, location, errors))
                 {
-                    others += Dispatch(obj, objLocation, applications, imageUpdaters, errors) ? 0 : 1;
+                    var kind = Dispatch(obj, objLocation, applications, imageUpdaters, errors);
+                    others += kind == DocumentKind.Other ? 1 : 0;
+                    invalidImageUpdaters += kind == DocumentKind.InvalidImageUpdater ? 1 : 0;
                 }
             }
         }
@@ -89,7 +92,7 @@ public sealed class ManifestReader
             errors.Add(new ConfigurationException("Invalid YAML: unexpected end of the text.", new ConfigurationLocation(file, Resource: "document " + (index + 1))));
         }
 
-        return new ManifestSet { Applications = applications, ImageUpdaters = imageUpdaters, Errors = errors, OtherDocuments = others };
+        return new ManifestSet { Applications = applications, ImageUpdaters = imageUpdaters, Errors = errors, OtherDocuments = others, InvalidImageUpdaters = invalidImageUpdaters };
     }
 
     /// <summary>Reads the objects in a file; a file that cannot be read gives an error naming it.</summary>
@@ -181,7 +184,7 @@ public sealed class ManifestReader
         }
     }
 
-    private static bool Dispatch(
+    private static DocumentKind Dispatch(
         MappingNode obj,
         ConfigurationLocation location,
         List<ArgoApplication> applications,
@@ -198,7 +201,7 @@ public sealed class ManifestReader
                 applications.Add(application);
             }
 
-            return true;
+            return DocumentKind.Known;
         }
 
         if (kind == ImageUpdaterResource.Kind && apiVersion.StartsWith("argocd-image-updater.argoproj.io/", StringComparison.Ordinal))
@@ -206,15 +209,25 @@ public sealed class ManifestReader
             if (apiVersion != ImageUpdaterResource.ApiVersion)
             {
                 reader.Error($"Unsupported apiVersion '{apiVersion}'; expected '{ImageUpdaterResource.ApiVersion}'.", "apiVersion", obj["apiVersion"]);
-            }
-            else if (ImageUpdaterMapper.Map(obj, reader) is { } resource)
-            {
-                imageUpdaters.Add(resource);
+                return DocumentKind.InvalidImageUpdater;
             }
 
-            return true;
+            if (ImageUpdaterMapper.Map(obj, reader) is not { } resource)
+            {
+                return DocumentKind.InvalidImageUpdater;
+            }
+
+            imageUpdaters.Add(resource);
+            return DocumentKind.Known;
         }
 
-        return false;
+        return DocumentKind.Other;
+    }
+
+    private enum DocumentKind
+    {
+        Known,
+        InvalidImageUpdater,
+        Other,
     }
 }

@@ -24,6 +24,12 @@ public sealed record ManifestSet
     /// <summary>Gets how many documents were skipped because they are of another kind.</summary>
     public int OtherDocuments { get; init; }
 
+    /// <summary>
+    /// Gets how many <c>ImageUpdater</c> documents could not be read (their errors are in <see cref="Errors"/>), so that
+    /// a broken resource still counts as configuration by resources rather than silently switching to annotations.
+    /// </summary>
+    public int InvalidImageUpdaters { get; init; }
+
     /// <summary>Concatenates sets read from several files.</summary>
     /// <param name="sets">The sets.</param>
     /// <returns>One set with everything, in order.</returns>
@@ -37,6 +43,7 @@ public sealed record ManifestSet
             ImageUpdaters = list.SelectMany(static s => s.ImageUpdaters).ToList(),
             Errors = list.SelectMany(static s => s.Errors).ToList(),
             OtherDocuments = list.Sum(static s => s.OtherDocuments),
+            InvalidImageUpdaters = list.Sum(static s => s.InvalidImageUpdaters),
         };
     }
 }

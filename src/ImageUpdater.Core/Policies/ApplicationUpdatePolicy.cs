@@ -19,7 +19,8 @@ public sealed record ApplicationUpdatePolicy
 
     /// <summary>
     /// Gets where the policy came from: <c>annotations</c>, <c>ImageUpdater ns/name</c>, or
-    /// <c>ImageUpdater ns/name (annotations)</c> for a rule with <c>useAnnotations</c>.
+    /// <c>ImageUpdater ns/name (annotations)</c> for a rule with <c>useAnnotations</c>; several, separated by
+    /// <c>, </c>, when several resources configure the application.
     /// </summary>
     public required string Origin { get; init; }
 }

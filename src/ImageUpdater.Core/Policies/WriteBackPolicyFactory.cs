@@ -5,7 +5,7 @@ namespace ImageUpdater.Policies;
 /// </summary>
 /// <remarks>
 /// The method is trimmed; none or <c>argocd</c> is the Argo CD method, and the Git fields are then not read (as in the
-/// reference, which only parses them for Git). <c>git</c> uses <c>repocreds</c>; <c>git:&lt;creds&gt;</c> takes what
+/// reference, which only parses them for Git), except that a <c>markers</c> target with <c>argocd</c> is an error. <c>git</c> uses <c>repocreds</c>; <c>git:&lt;creds&gt;</c> takes what
 /// follows the first <c>:</c>. Anything else is an error. The branch is trimmed and split on <c>:</c> into the branch
 /// to check out and the branch to push; more than one <c>:</c> is an error.
 /// </remarks>
@@ -24,6 +24,17 @@ public static class WriteBackPolicyFactory
         var method = spec?.Method?.Trim();
         if (method is null or "argocd")
         {
+            // The reference ignores a target with argocd; markers are ours and only mean something in Git files, so
+            // accepting them silently would leave the user's markers untouched forever.
+            if (spec?.GitConfig?.WriteBackTarget?.Trim() is { Length: > 0 } argoTarget
+                && WriteBackTarget.TryParse(argoTarget, out var ignored, out _) && ignored.Kind == WriteBackTargetKind.Markers)
+            {
+                errors.Add(new ConfigurationException(
+                    $"Write-back target '{argoTarget}' needs the git write-back method: markers are edited in the repository's files, which the argocd method does not write.",
+                    location with { Key = keys.Target }));
+                return null;
+            }
+
             return WriteBackPolicy.Default;
         }
 

@@ -8,12 +8,15 @@ namespace ImageUpdater.Strategies;
 /// for .NET's non-backtracking engine so that no pattern can make matching take more than linear time.
 /// </summary>
 /// <remarks>
-/// The translation keeps RE2's meaning: <c>(?P&lt;name&gt;...)</c> groups, <c>\Q...\E</c>, <c>\x{...}</c>,
-/// octal escapes, POSIX classes such as <c>[[:alpha:]]</c>, ASCII-only <c>\d \s \w</c>, <c>$</c> as the end of
-/// the text, and Go's group numbering (named groups count in order with the others). Syntax RE2 rejects is
-/// rejected: backreferences, lookaround, atomic groups, possessive and nested repetition, <c>\Z</c> and other
-/// unknown escapes, repeat counts above 1000, duplicate group names. RE2's <c>U</c> (ungreedy) flag is not
-/// supported and is reported as an error.
+/// The translation keeps RE2's meaning (checked against Go's <c>regexp</c> by a golden corpus):
+/// <c>(?P&lt;name&gt;...)</c> groups (a name may repeat), <c>\Q...\E</c>, <c>\x{...}</c>, octal escapes, POSIX
+/// classes such as <c>[[:alpha:]]</c>, ASCII-only <c>\d \s \w</c>, a <c>-</c> beside a class escape in a bracket
+/// expression as a literal (<c>[\w-.]</c>), <c>$</c> as the end of the text, flags scoped to their group, the
+/// ungreedy flag <c>U</c>, and Go's group numbering. Syntax RE2 rejects is rejected: backreferences, lookaround,
+/// atomic groups, possessive and nested repetition, <c>\Z</c> and other unknown escapes, repeat counts above 1000.
+/// What .NET cannot express is refused with an error rather than given another meaning: script classes such as
+/// <c>\p{Greek}</c>, and a bracket expression member that starts above U+FFFF. <c>\b</c> and <c>\B</c> treat
+/// non-ASCII letters as word characters, which no image tag (ASCII) can show.
 /// </remarks>
 public sealed class Re2Regex
 {

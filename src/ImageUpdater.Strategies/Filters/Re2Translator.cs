@@ -1,41 +1,35 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ImageUpdater.Strategies;
 
 /// <summary>Rewrites RE2 syntax into an equivalent .NET pattern, or says which RE2 rule the pattern breaks.</summary>
-internal static class Re2Translator
+internal sealed class Re2Translator
 {
     private const int MaxRepeat = 1000;
-    private const string Digit = "0-9";
-    private const string Space = @"\t\n\f\r ";
-    private const string Word = "0-9A-Za-z_";
 
-    private static readonly Dictionary<string, string> PosixClasses = new(StringComparer.Ordinal)
-    {
-        ["alnum"] = "0-9A-Za-z",
-        ["alpha"] = "A-Za-z",
-        ["ascii"] = @"\x00-\x7F",
-        ["blank"] = @"\t ",
-        ["cntrl"] = @"\x00-\x1F\x7F",
-        ["digit"] = "0-9",
-        ["graph"] = @"!-~",
-        ["lower"] = "a-z",
-        ["print"] = @" -~",
-        ["punct"] = @"!-/:-@\[-`{-~",
-        ["space"] = @"\t\n\v\f\r ",
-        ["upper"] = "A-Z",
-        ["word"] = "0-9A-Za-z_",
-        ["xdigit"] = "0-9A-Fa-f",
-    };
+    private readonly string _pattern;
+    private readonly StringBuilder _output;
+    private readonly List<string?> _names = [null];
 
-    // Go's unicode.Categories: the general categories RE2 accepts in \p{...}, all known to .NET too.
-    private static readonly HashSet<string> UnicodeCategories = new(StringComparer.Ordinal)
+    // Per open group: the flags outside it (restored at its ')') and where it starts in the output.
+    private readonly Stack<(Flags Outer, int Start)> _groups = new();
+    private Flags _flags;
+
+    // .NET text for a standalone (?flags), held back until the next atom so that a repetition after it still
+    // applies to the atom before it, as in RE2.
+    private string _pendingFlags = string.Empty;
+
+    private Previous _previous = Previous.Nothing;
+    private int _atomStart;
+    private bool _atomNeedsGroup;
+    private int _i;
+
+    private Re2Translator(string pattern)
     {
-        "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No",
-        "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs",
-    };
+        _pattern = pattern;
+        _output = new StringBuilder(pattern.Length + 16);
+    }
 
     private enum Previous
     {
@@ -46,139 +40,207 @@ internal static class Re2Translator
 
     public static bool TryTranslate(string pattern, out string translated, out IReadOnlyList<string?> groupNames, out string error)
     {
-        var output = new StringBuilder(pattern.Length + 16);
-        var names = new List<string?> { null };
-        var multiline = false;
-        var previous = Previous.Nothing;
-        translated = string.Empty;
-        groupNames = names;
-        var i = 0;
-        while (i < pattern.Length)
+        var translator = new Re2Translator(pattern);
+        var ok = translator.TryTranslate(out error);
+        translated = ok ? translator._output.ToString() : string.Empty;
+        groupNames = translator._names;
+        return ok;
+    }
+
+    private bool TryTranslate(out string error)
+    {
+        error = string.Empty;
+        while (_i < _pattern.Length)
         {
-            var c = pattern[i];
-            switch (c)
+            var c = _pattern[_i];
+            var ok = c switch
             {
-                case '\\':
-                    if (!TryEscape(pattern, ref i, output, inClass: false, out error))
-                    {
-                        return false;
-                    }
-
-                    previous = Previous.Atom;
-                    continue;
-
-                case '[':
-                    if (!TryClass(pattern, ref i, output, out error))
-                    {
-                        return false;
-                    }
-
-                    previous = Previous.Atom;
-                    continue;
-
-                case '(':
-                    if (!TryGroupOpen(pattern, ref i, output, names, ref multiline, out error))
-                    {
-                        return false;
-                    }
-
-                    previous = Previous.Nothing;
-                    continue;
-
-                case ')':
-                    output.Append(')');
-                    previous = Previous.Atom;
-                    i++;
-                    continue;
-
-                case '|':
-                    output.Append('|');
-                    previous = Previous.Nothing;
-                    i++;
-                    continue;
-
-                case '*' or '+' or '?':
-                    if (!TryRepetition(pattern, ref i, 1, output, ref previous, out error))
-                    {
-                        return false;
-                    }
-
-                    continue;
-
-                case '{':
-                    var length = RepeatLength(pattern, i, out var badCount);
-                    if (badCount)
-                    {
-                        error = $"invalid repeat count '{pattern.Substring(i, length)}'";
-                        return false;
-                    }
-
-                    if (length > 0)
-                    {
-                        if (!TryRepetition(pattern, ref i, length, output, ref previous, out error))
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    }
-
-                    // Not a repeat: RE2 reads the brace literally.
-                    output.Append(@"\{");
-                    previous = Previous.Atom;
-                    i++;
-                    continue;
-
-                case '$':
-                    // RE2's $ is the end of the text outside multi-line mode; .NET's also matches before a final \n.
-                    output.Append(multiline ? "$" : @"\z");
-                    previous = Previous.Atom;
-                    i++;
-                    continue;
-
-                case '#' or ' ' or '}':
-                    output.Append('\\').Append(c);
-                    previous = Previous.Atom;
-                    i++;
-                    continue;
-
-                default:
-                    output.Append(c);
-                    previous = Previous.Atom;
-                    i++;
-                    continue;
+                '\\' => TryEscape(out error),
+                '[' => TryClass(out error),
+                '(' => TryGroupOpen(out error),
+                ')' => TryGroupClose(out error),
+                '*' or '+' or '?' => TryRepetition(1, out error),
+                '{' => TryBrace(out error),
+                _ => Other(c),
+            };
+            if (!ok)
+            {
+                return false;
             }
         }
 
-        translated = output.ToString();
-        error = string.Empty;
+        if (_groups.Count > 0)
+        {
+            error = $"missing closing ) for the group at offset {_groups.Peek().Start}";
+            return false;
+        }
+
         return true;
     }
 
-    private static bool TryRepetition(string pattern, ref int i, int length, StringBuilder output, ref Previous previous, out string error)
+    private bool Other(char c)
     {
-        var op = pattern.Substring(i, length);
-        if (previous == Previous.Repetition)
+        _i++;
+        if (c == '|')
+        {
+            _output.Append('|');
+            _previous = Previous.Nothing;
+            return true;
+        }
+
+        switch (c)
+        {
+            case '^':
+                BeginAtom(needsGroup: true);
+                _output.Append('^');
+                break;
+            case '$':
+                // RE2's $ is the end of the text outside multi-line mode; .NET's also matches before a final \n.
+                BeginAtom(needsGroup: true);
+                _output.Append(_flags.Multiline ? "$" : @"\z");
+                break;
+            case '.':
+                BeginAtom();
+                _output.Append('.');
+                break;
+            default:
+                BeginAtom();
+                AppendLiteral(c);
+                break;
+        }
+
+        return true;
+    }
+
+    // Called before writing an atom; needsGroup when .NET cannot repeat it bare (an anchor).
+    private void BeginAtom(bool needsGroup = false)
+    {
+        _output.Append(_pendingFlags);
+        _pendingFlags = string.Empty;
+        _atomStart = _output.Length;
+        _atomNeedsGroup = needsGroup;
+        _previous = Previous.Atom;
+    }
+
+    private bool TryEscape(out string error)
+    {
+        error = string.Empty;
+        var start = _i;
+        if (_i + 1 < _pattern.Length)
+        {
+            var c = _pattern[_i + 1];
+            if (c is 'A' or 'z' or 'b' or 'B')
+            {
+                BeginAtom(needsGroup: true);
+                _output.Append('\\').Append(c);
+                _i += 2;
+                return true;
+            }
+
+            if (c == 'Q')
+            {
+                var end = _pattern.IndexOf(@"\E", _i + 2, StringComparison.Ordinal);
+                var literal = end < 0 ? _pattern[(_i + 2)..] : _pattern[(_i + 2)..end];
+                _i = end < 0 ? _pattern.Length : end + 2;
+
+                // Each character is an atom: a repetition after \Q..\E applies to the last one only, as in RE2.
+                foreach (var ch in literal)
+                {
+                    BeginAtom();
+                    AppendLiteral(ch);
+                }
+
+                return true;
+            }
+        }
+
+        BeginAtom();
+        var read = Re2CharClass.ReadClassEscape(_pattern, ref _i, _output, out error);
+        if (read != Re2CharClass.Read.NotHere)
+        {
+            return read == Re2CharClass.Read.Done;
+        }
+
+        _i = start;
+        if (!Re2CharClass.TryReadEscapedChar(_pattern, ref _i, out var value, out error))
+        {
+            return false;
+        }
+
+        foreach (var ch in char.ConvertFromUtf32(value is >= 0xD800 and <= 0xDFFF ? 0xFFFD : value))
+        {
+            AppendLiteral(ch);
+        }
+
+        return true;
+    }
+
+    private bool TryClass(out string error)
+    {
+        BeginAtom();
+        return Re2CharClass.TryReadBracket(_pattern, ref _i, _output, out error);
+    }
+
+    private bool TryBrace(out string error)
+    {
+        var length = RepeatLength(_pattern, _i, out var badCount);
+        if (badCount)
+        {
+            error = $"invalid repeat count '{_pattern.Substring(_i, length)}'";
+            return false;
+        }
+
+        if (length > 0)
+        {
+            return TryRepetition(length, out error);
+        }
+
+        // Not a repeat: RE2 reads the brace literally.
+        error = string.Empty;
+        BeginAtom();
+        AppendLiteral('{');
+        _i++;
+        return true;
+    }
+
+    private bool TryRepetition(int length, out string error)
+    {
+        var op = _pattern.Substring(_i, length);
+        if (_previous == Previous.Repetition)
         {
             error = $"invalid nested repetition operator '{op}'";
             return false;
         }
 
-        if (previous == Previous.Nothing)
+        if (_previous == Previous.Nothing)
         {
             error = $"missing argument to repetition operator '{op}'";
             return false;
         }
 
-        output.Append(op);
-        i += length;
-        if (i < pattern.Length && pattern[i] == '?')
+        if (_atomNeedsGroup)
         {
-            output.Append('?');
-            i++;
+            _output.Insert(_atomStart, "(?:").Append(')');
         }
 
-        previous = Previous.Repetition;
+        _output.Append(op);
+        _i += length;
+        var lazy = _i < _pattern.Length && _pattern[_i] == '?';
+        if (lazy)
+        {
+            _i++;
+        }
+
+        // The U flag swaps greedy and lazy.
+        if (lazy != _flags.Ungreedy)
+        {
+            _output.Append('?');
+        }
+
+        _previous = Previous.Repetition;
+
+        // Repeating it again (after a standalone flag group) needs a group in .NET.
+        _atomNeedsGroup = true;
         error = string.Empty;
         return true;
     }
@@ -227,367 +289,164 @@ internal static class Re2Translator
         return j == start ? -1 : (int)value;
     }
 
-    private static bool TryGroupOpen(string pattern, ref int i, StringBuilder output, List<string?> names, ref bool multiline, out string error)
+    private bool TryGroupClose(out string error)
+    {
+        if (_groups.Count == 0)
+        {
+            error = $"unexpected ) at offset {_i}";
+            return false;
+        }
+
+        // A standalone (?flags) at the end of a group has nothing left to apply to.
+        _pendingFlags = string.Empty;
+        (_flags, _atomStart) = _groups.Pop();
+        _output.Append(')');
+        _atomNeedsGroup = false;
+        _previous = Previous.Atom;
+        _i++;
+        error = string.Empty;
+        return true;
+    }
+
+    private bool TryGroupOpen(out string error)
     {
         error = string.Empty;
-        if (i + 1 >= pattern.Length || pattern[i + 1] != '?')
+        var i = _i;
+        if (i + 1 >= _pattern.Length || _pattern[i + 1] != '?')
         {
-            output.Append('(');
-            names.Add(null);
-            i++;
+            OpenGroup("(");
+            _names.Add(null);
+            _i++;
             return true;
         }
 
-        var rest = pattern.AsSpan(i + 2);
+        var rest = _pattern.AsSpan(i + 2);
         if (rest.StartsWith("P<") || (rest.StartsWith("<") && !rest.StartsWith("<=") && !rest.StartsWith("<!")))
         {
             var nameStart = i + 2 + (rest[0] == 'P' ? 2 : 1);
-            var nameEnd = pattern.IndexOf('>', nameStart);
+            var nameEnd = _pattern.IndexOf('>', nameStart);
             if (nameEnd < 0)
             {
-                error = $"invalid named capture '{pattern[i..]}'";
+                error = $"invalid named capture '{_pattern[i..]}'";
                 return false;
             }
 
-            var name = pattern[nameStart..nameEnd];
+            var name = _pattern[nameStart..nameEnd];
             if (name.Length == 0 || !name.All(static ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
             {
-                error = $"invalid named capture '{pattern[i..(nameEnd + 1)]}'";
+                error = $"invalid named capture '{_pattern[i..(nameEnd + 1)]}'";
                 return false;
             }
 
-            if (names.Contains(name))
-            {
-                error = $"duplicate capture group name '{name}'";
-                return false;
-            }
-
-            // Unnamed in .NET so that group numbers stay RE2's; the name is kept beside the expression.
-            names.Add(name);
-            output.Append('(');
-            i = nameEnd + 1;
+            // Unnamed in .NET so that group numbers stay RE2's, and so that a name may repeat, as Go allows; the
+            // name is kept beside the expression.
+            _names.Add(name);
+            OpenGroup("(");
+            _i = nameEnd + 1;
             return true;
         }
 
-        // Flags: (?flags) or (?flags:re) with i, m, s and a single '-'.
-        var j = i + 2;
-        var flags = new StringBuilder();
-        var negated = false;
-        while (j < pattern.Length && pattern[j] is not (')' or ':'))
-        {
-            var f = pattern[j];
-            if (f is 'i' or 'm' or 's')
-            {
-                if (f == 'm')
-                {
-                    multiline = !negated;
-                }
+        return TryFlags(out error);
+    }
 
-                flags.Append(f);
-            }
-            else if (f == '-' && !negated)
+    private void OpenGroup(string text)
+    {
+        _output.Append(_pendingFlags);
+        _pendingFlags = string.Empty;
+        _groups.Push((_flags, _output.Length));
+        _output.Append(text);
+        _previous = Previous.Nothing;
+    }
+
+    // (?flags) or (?flags:re) with i, m, s, U and a single '-'.
+    private bool TryFlags(out string error)
+    {
+        error = string.Empty;
+        var i = _i;
+        var j = i + 2;
+        var flags = _flags;
+        var on = new StringBuilder();
+        var off = new StringBuilder();
+        var negated = false;
+        var any = false;
+        while (j < _pattern.Length && _pattern[j] is not (')' or ':'))
+        {
+            var f = _pattern[j];
+            if (f == '-' && !negated)
             {
                 negated = true;
-                flags.Append(f);
+                any = false;
             }
-            else if (f == 'U')
+            else if (f is 'i' or 'm' or 's' or 'U')
             {
-                error = $"the ungreedy flag U in '{pattern[i..(j + 1)]}' is not supported";
-                return false;
+                any = true;
+                switch (f)
+                {
+                    case 'm':
+                        flags = flags with { Multiline = !negated };
+                        break;
+                    case 'U':
+                        flags = flags with { Ungreedy = !negated };
+                        break;
+                }
+
+                // U is applied here, by swapping quantifiers; .NET has no such option.
+                if (f != 'U')
+                {
+                    (negated ? off : on).Append(f);
+                }
             }
             else
             {
-                error = $"invalid or unsupported Perl syntax '{pattern[i..Math.Min(j + 1, pattern.Length)]}'";
+                error = $"invalid or unsupported Perl syntax '{_pattern[i..Math.Min(j + 1, _pattern.Length)]}'";
                 return false;
             }
 
             j++;
         }
 
-        if (j >= pattern.Length || (flags.Length == 0 && pattern[j] == ')') || flags.ToString().EndsWith('-'))
+        // "(?-)", "(?i-)" and an unterminated "(?i" are invalid; "(?)" and "(?:" are not.
+        if (j >= _pattern.Length || (negated && !any))
         {
-            error = $"invalid or unsupported Perl syntax '{pattern[i..Math.Min(j + 1, pattern.Length)]}'";
+            error = $"invalid or unsupported Perl syntax '{_pattern[i..Math.Min(j + 1, _pattern.Length)]}'";
             return false;
         }
 
-        output.Append("(?").Append(flags).Append(pattern[j]);
-        i = j + 1;
-        return true;
-    }
-
-    private static bool TryClass(string pattern, ref int i, StringBuilder output, out string error)
-    {
-        error = string.Empty;
-        var start = i;
-        output.Append('[');
-        i++;
-        if (i < pattern.Length && pattern[i] == '^')
+        var netFlags = on.Length + off.Length == 0 ? string.Empty : off.Length == 0 ? $"{on}" : $"{on}-{off}";
+        _i = j + 1;
+        if (_pattern[j] == ':')
         {
-            output.Append('^');
-            i++;
-        }
-
-        var first = true;
-        while (i < pattern.Length)
-        {
-            var c = pattern[i];
-            if (c == ']' && !first)
-            {
-                output.Append(']');
-                i++;
-                return true;
-            }
-
-            first = false;
-            if (c == '[' && i + 1 < pattern.Length && pattern[i + 1] == ':')
-            {
-                var end = pattern.IndexOf(":]", i + 2, StringComparison.Ordinal);
-                if (end > 0)
-                {
-                    var name = pattern[(i + 2)..end];
-                    var negated = name.StartsWith('^');
-                    if (PosixClasses.TryGetValue(negated ? name[1..] : name, out var ranges))
-                    {
-                        output.Append(negated ? Complement(ranges) : ranges);
-                        i = end + 2;
-                        continue;
-                    }
-
-                    error = $"invalid character class range '{pattern[i..(end + 2)]}'";
-                    return false;
-                }
-            }
-
-            if (c == '\\')
-            {
-                if (!TryEscape(pattern, ref i, output, inClass: true, out error))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            // '[' is literal in an RE2 class but starts a subtraction in .NET.
-            if (c == '[' || c == ']')
-            {
-                output.Append('\\');
-            }
-
-            output.Append(c);
-            i++;
-        }
-
-        error = $"missing closing ] in '{pattern[start..]}'";
-        return false;
-    }
-
-    private static bool TryEscape(string pattern, ref int i, StringBuilder output, bool inClass, out string error)
-    {
-        error = string.Empty;
-        if (i + 1 >= pattern.Length)
-        {
-            error = "trailing backslash at end of expression";
-            return false;
-        }
-
-        var c = pattern[i + 1];
-        i += 2;
-        switch (c)
-        {
-            case 'd':
-                output.Append(inClass ? Digit : "[" + Digit + "]");
-                return true;
-            case 's':
-                output.Append(inClass ? Space : "[" + Space + "]");
-                return true;
-            case 'w':
-                output.Append(inClass ? Word : "[" + Word + "]");
-                return true;
-            case 'D' or 'S' or 'W':
-                if (inClass)
-                {
-                    // A negated class inside a class keeps .NET's (Unicode) meaning; tags are ASCII, where they agree.
-                    output.Append('\\').Append(c);
-                }
-                else
-                {
-                    output.Append("[^").Append(c switch { 'D' => Digit, 'S' => Space, _ => Word }).Append(']');
-                }
-
-                return true;
-            case 'A' or 'z' or 'b' or 'B' when !inClass:
-                output.Append('\\').Append(c);
-                return true;
-            case 'a' or 'f' or 't' or 'n' or 'r' or 'v':
-                output.Append('\\').Append(c);
-                return true;
-            case 'p' or 'P':
-                return TryUnicodeClass(pattern, ref i, c, inClass, output, out error);
-            case 'Q' when !inClass:
-                var end = pattern.IndexOf(@"\E", i, StringComparison.Ordinal);
-                var literal = end < 0 ? pattern[i..] : pattern[i..end];
-                foreach (var ch in literal)
-                {
-                    AppendLiteral(output, ch);
-                }
-
-                i = end < 0 ? pattern.Length : end + 2;
-                return true;
-            case 'x':
-                return TryHex(pattern, ref i, output, out error);
-            case >= '0' and <= '7':
-                // A single non-zero digit would be a backreference, which RE2 does not have.
-                if (c != '0' && (i >= pattern.Length || pattern[i] is < '0' or > '7'))
-                {
-                    error = $"invalid escape sequence '\\{c}' (backreferences are not supported)";
-                    return false;
-                }
-
-                var value = c - '0';
-                for (var n = 0; n < 2 && i < pattern.Length && pattern[i] is >= '0' and <= '7'; n++, i++)
-                {
-                    value = (value * 8) + (pattern[i] - '0');
-                }
-
-                AppendLiteral(output, (char)value);
-                return true;
-            default:
-                if (c < 0x80 && !char.IsAsciiLetterOrDigit(c))
-                {
-                    // Escaped ASCII punctuation is always itself.
-                    AppendLiteral(output, c);
-                    return true;
-                }
-
-                error = $"invalid escape sequence '\\{c}'";
-                return false;
-        }
-    }
-
-    private static bool TryUnicodeClass(string pattern, ref int i, char kind, bool inClass, StringBuilder output, out string error)
-    {
-        error = string.Empty;
-        if (i >= pattern.Length)
-        {
-            error = $"invalid character class range '\\{kind}'";
-            return false;
-        }
-
-        string name;
-        if (pattern[i] == '{')
-        {
-            var end = pattern.IndexOf('}', i);
-            if (end < 0)
-            {
-                error = $"invalid character class range '{pattern[(i - 2)..]}'";
-                return false;
-            }
-
-            name = pattern[(i + 1)..end];
-            i = end + 1;
-        }
-        else
-        {
-            name = pattern[i].ToString();
-            i++;
-        }
-
-        if (name.StartsWith('^'))
-        {
-            kind = kind == 'p' ? 'P' : 'p';
-            name = name[1..];
-        }
-
-        if (name == "Any")
-        {
-            // .NET has no "Any" class; the negated form matches nothing and so adds nothing to a class.
-            output.Append(kind == 'p' ? (inClass ? @"\s\S" : @"[\s\S]") : (inClass ? string.Empty : @"[^\s\S]"));
+            OpenGroup(string.Create(CultureInfo.InvariantCulture, $"(?{netFlags}:"));
+            _flags = flags;
             return true;
         }
 
-        if (!UnicodeCategories.Contains(name))
+        // Standalone: the flags last to the end of the enclosing group; the previous atom stays repeatable.
+        _flags = flags;
+        if (netFlags.Length > 0)
         {
-            // RE2 also knows the scripts (Greek, Han, ...), which .NET cannot express; .NET's block names (IsGreek)
-            // are not RE2. Both are refused rather than given another meaning.
-            error = $"unsupported Unicode class '\\{kind}{{{name}}}' (only general categories and Any; RE2's script classes are not available)";
-            return false;
+            _pendingFlags += $"(?{netFlags})";
         }
 
-        output.Append('\\').Append(kind).Append('{').Append(name).Append('}');
-        return true;
-    }
-
-    // The negation of an ASCII POSIX class, for [[:^alpha:]]: the ASCII characters outside it and everything above ASCII.
-    private static string Complement(string ranges)
-    {
-        var inside = new Regex("[" + ranges + "]", RegexOptions.CultureInvariant);
-        var result = new StringBuilder();
-        var c = 0;
-        while (c < 128)
+        if (_previous == Previous.Repetition)
         {
-            if (inside.IsMatch(((char)c).ToString()))
-            {
-                c++;
-                continue;
-            }
-
-            var start = c;
-            while (c + 1 < 128 && !inside.IsMatch(((char)(c + 1)).ToString()))
-            {
-                c++;
-            }
-
-            result.Append(CultureInfo.InvariantCulture, $"\\u{start:X4}-\\u{c:X4}");
-            c++;
-        }
-
-        return result.Append(@"\u0080-\uFFFF").ToString();
-    }
-
-    private static bool TryHex(string pattern, ref int i, StringBuilder output, out string error)
-    {
-        error = string.Empty;
-        int value;
-        if (i < pattern.Length && pattern[i] == '{')
-        {
-            var end = pattern.IndexOf('}', i);
-            if (end < 0 || end == i + 1 || !int.TryParse(pattern.AsSpan(i + 1, end - i - 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value) || value > 0x10FFFF)
-            {
-                error = $"invalid escape sequence '{pattern[(i - 2)..Math.Min(end < 0 ? pattern.Length : end + 1, pattern.Length)]}'";
-                return false;
-            }
-
-            i = end + 1;
-        }
-        else if (i + 2 <= pattern.Length && int.TryParse(pattern.AsSpan(i, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value))
-        {
-            i += 2;
-        }
-        else
-        {
-            error = $"invalid escape sequence '{pattern[(i - 2)..Math.Min(i + 2, pattern.Length)]}'";
-            return false;
-        }
-
-        var text = char.ConvertFromUtf32(value >= 0xD800 && value <= 0xDFFF ? 0xFFFD : value);
-        foreach (var ch in text)
-        {
-            AppendLiteral(output, ch);
+            _previous = Previous.Atom;
         }
 
         return true;
     }
 
-    private static void AppendLiteral(StringBuilder output, char c)
+    private void AppendLiteral(char c)
     {
         if (char.IsAsciiLetterOrDigit(c) || c == '_')
         {
-            output.Append(c);
+            _output.Append(c);
         }
         else
         {
-            output.Append(@"\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            _output.Append(@"\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
         }
     }
+
+    private readonly record struct Flags(bool Multiline, bool Ungreedy);
 }

@@ -53,6 +53,23 @@ public class Re2RegexTests
     [InlineData(@"^\.\-\#$", ".-#", true)]
     [InlineData("^a b#c$", "a b#c", true)]
     [InlineData("^(a|ab)(c|bcd)$", "abcd", true)]
+    [InlineData(@"^[\w-.]+$", "1.2.3-rc.1", true)] // a class escape beside '-' makes the '-' literal
+    [InlineData(@"^[\w-.]+$", "1.2.3+build", false)]
+    [InlineData(@"^v[\w-.]+$", "v1.2.3-alpine", true)]
+    [InlineData(@"^(?:v)?\d+\.\d+\.\d+(?:-[\w-.]+)?$", "1.2.3-rc.1", true)]
+    [InlineData(@"^(?:v)?\d+\.\d+\.\d+(?:-[\w-.]+)?$", "1.2.3-", false)]
+    [InlineData(@"^[A-Z][\w-.]*$", "Release-1.0", true)]
+    [InlineData(@"^[-\d]+$", "2024-01", true)]
+    [InlineData(@"^[\d-]+$", "2024-01", true)]
+    [InlineData(@"^[\pL-]+$", "a-b", true)]
+    [InlineData(@"^[[:alpha:]-.]+$", "a-b.c", true)]
+    [InlineData(@"^[^\w-.]+$", "+", true)]
+    [InlineData(@"^[^\w-.]+$", "-", false)]
+    [InlineData(@"^[\D]$", "\u0663", true)] // ASCII-only \D inside a class, too
+    [InlineData(@"^[\W]$", "\u00e9", true)]
+    [InlineData("(?:(?m))a$", "a\n", false)] // a flag lasts to the end of its group only
+    [InlineData("(?m:a$)", "a\nb", true)]
+    [InlineData("a(?i)*b", "aaB", true)] // a repetition after a flag group applies to the atom before it
     public void Matches_with_RE2_semantics(string pattern, string input, bool expected)
     {
         Assert.Equal(expected, Compile(pattern).IsMatch(input));
@@ -85,8 +102,6 @@ public class Re2RegexTests
     [InlineData("a{3,2}")]
     [InlineData("(?#comment)")]
     [InlineData("(?x)a b")]
-    [InlineData("(?U)a+")]
-    [InlineData("(?P<n>a)(?P<n>b)")]
     [InlineData("(?P<>a)")]
     [InlineData("(a")]
     [InlineData("a)")]
@@ -104,6 +119,41 @@ public class Re2RegexTests
         Assert.False(Re2Regex.TryCreate(pattern, out var regex, out var error));
         Assert.Null(regex);
         Assert.Contains(pattern, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("(?U)a+", "aaa", "a")] // the ungreedy flag swaps greedy and lazy
+    [InlineData("(?U)a+?", "aaa", "aaa")]
+    [InlineData("(?U:a+)a*", "aaa", "aaa")]
+    [InlineData("(?U)(?-U)a+", "aaa", "aaa")]
+    [InlineData("(?:(?U)a+)a+", "aaa", "aaa")] // a flag lasts to the end of its group only
+    [InlineData("(?:(?U)a+)a+?", "aaa", "aa")]
+    [InlineData("(?U)^v.+", "v1.2", "v1")]
+    public void Ungreedy_flag_swaps_greedy_and_lazy(string pattern, string input, string expected)
+    {
+        Assert.Equal(expected, Compile(pattern).Regex.Match(input).Value);
+    }
+
+    [Fact]
+    public void A_group_name_may_repeat_as_in_Go()
+    {
+        var regex = Compile("(?P<n>a)(?P<n>b)");
+        Assert.Equal([null, "n", "n"], regex.GroupNames);
+        Assert.Equal(["ab", "a", "b"], regex.Regex.Match("ab").Groups.Cast<System.Text.RegularExpressions.Group>().Select(g => g.Value));
+    }
+
+    [Theory]
+    [InlineData(@"[a-\d]", @"'\d'")] // a class escape cannot end a range
+    [InlineData("[z-a]", "'z-a'")]
+    [InlineData("[a--]", "'a--'")]
+    [InlineData("[[:foo:]]", "'[:foo:]'")]
+    [InlineData(@"[\x{1F600}]", "U+1F600")]
+    [InlineData("(a))", "unexpected )")]
+    [InlineData("((a)", "missing closing )")]
+    public void Errors_name_the_offending_text(string pattern, string expected)
+    {
+        Assert.False(Re2Regex.TryCreate(pattern, out _, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
     [Fact]

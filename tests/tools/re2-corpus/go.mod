@@ -1,0 +1,3 @@
+module re2corpus
+
+go 1.19

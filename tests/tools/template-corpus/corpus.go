@@ -1,0 +1,141 @@
+package main
+
+// corpus lists the templates rendered: the reference default, real-world commit and branch templates, and edge
+// cases of trimming, printf verbs, print spacing, comparisons and errors. Cases that Go rejects are kept: the
+// engine must reject them too.
+func corpus() []testCase {
+	c := []testCase{
+		// The reference's default message over every data set.
+		{"default-sample", "sample", defaultCommitTemplate},
+		{"default-commit", "commit", defaultCommitTemplate},
+		{"default-empty", "empty", defaultCommitTemplate},
+
+		// Real-world commit message templates.
+		{"conventional-chore", "commit", "chore(deps): update {{ .AppName }}\n\n{{ range .AppChanges }}- {{ .Image }}: {{ .OldTag }} -> {{ .NewTag }}\n{{ end }}"},
+		{"one-line-summary", "commit", "[{{ .AppName }}] {{ len .AppChanges }} image(s) updated"},
+		{"ci-skip", "commit", "{{ .AppName }}: image update [skip ci]\n{{ range .AppChanges -}}\n* {{ .Image }} {{ .NewTag }}\n{{- end }}"},
+		{"range-index", "commit", "{{ range $i, $c := .AppChanges }}{{ if $i }}, {{ end }}{{ $c.Image }}={{ $c.NewTag }}{{ end }}"},
+		{"range-index-number", "commit", "{{ range $i, $c := .AppChanges }}{{ printf \"%d. %s\\n\" $i $c.Image }}{{ end }}"},
+		{"range-else", "empty", "{{ range .AppChanges }}{{ .Image }}{{ else }}nothing to update for {{ .AppName }}{{ end }}"},
+		{"label-source-conditional", "commit", "build: update {{ .AppName }}\n{{ range .AppChanges }}\n{{ .Image }} {{ .OldTag }} -> {{ .NewTag }}\n{{- with index .Labels \"org.opencontainers.image.source\" }}\nSource: {{ . }}{{ end }}\n{{- end }}\n"},
+		{"label-revision-if", "commit", "{{ range .AppChanges }}{{ if index .Labels \"org.opencontainers.image.revision\" }}{{ .Image }}@{{ index .Labels \"org.opencontainers.image.revision\" }}{{ else }}{{ .Image }} (no revision){{ end }}\n{{ end }}"},
+		{"label-field-access", "commit", "{{ range .AppChanges }}{{ .Labels.maintainer }}|{{ end }}"},
+		{"label-len", "commit", "{{ range .AppChanges }}{{ len .Labels }} {{ end }}"},
+		{"labels-range-sorted", "commit", "{{ range .AppChanges }}{{ range $k, $v := .Labels }}{{ $k }}={{ $v }};{{ end }}|{{ end }}"},
+		{"labels-print-map", "commit", "{{ range .AppChanges }}{{ .Labels }}\n{{ end }}"},
+		{"labels-empty-else", "commit", "{{ range .AppChanges }}{{ range .Labels }}x{{ else }}no labels{{ end }};{{ end }}"},
+		{"digest-short", "commit", "{{ range .AppChanges }}{{ if eq (slice .NewTag 0 7) \"sha256:\" }}{{ .Image }}@{{ slice .NewTag 7 19 }}{{ else }}{{ .Image }}:{{ .NewTag }}{{ end }}\n{{ end }}"},
+		{"digest-short-guarded", "commit", "{{ range .AppChanges }}{{ if and (gt (len .NewTag) 7) (eq (slice .NewTag 0 7) \"sha256:\") }}{{ .Image }}@{{ slice .NewTag 7 19 }}{{ else }}{{ .Image }}:{{ .NewTag }}{{ end }}\n{{ end }}"},
+		{"printf-padded-table", "commit", "{{ range .AppChanges }}{{ printf \"%-20s %10s -> %-10s|\" .Image .OldTag .NewTag }}\n{{ end }}"},
+		{"printf-quoted", "commit", "{{ range .AppChanges }}{{ printf \"%q %q\\n\" .Image .NewTag }}{{ end }}"},
+		{"printf-app", "sample", "{{ printf \"build: update %s (%d changes)\" .AppName (len .AppChanges) }}"},
+		{"first-change-only", "commit", "{{ with index .AppChanges 0 }}bump {{ .Image }} to {{ .NewTag }}{{ end }}"},
+		{"variable-app", "commit", "{{ $app := .AppName }}{{ range .AppChanges }}{{ $app }}/{{ .Image }} {{ end }}"},
+		{"root-in-range", "commit", "{{ range .AppChanges }}{{ $.AppName }}:{{ .Image }} {{ end }}"},
+		{"and-or-not", "commit", "{{ range .AppChanges }}{{ if and .Labels (not (eq .Image \"acme/api\")) }}A{{ else if or (eq .OldTag \"1.25.3\") false }}B{{ else }}C{{ end }}{{ end }}"},
+		{"eq-multiple", "commit", "{{ range .AppChanges }}{{ if eq .Image \"library/nginx\" \"acme/api\" }}yes{{ else }}no{{ end }} {{ end }}"},
+		{"ne-lt-ge", "commit", "{{ if ne .AppName \"x\" }}ne {{ end }}{{ with index .AppChanges 0 }}{{ if lt .OldTag .NewTag }}lt{{ end }}{{ end }}{{ if ge (len .AppChanges) 3 }} ge3{{ end }}{{ if gt 2 1 }} gt{{ end }}{{ if le 1.5 1.5 }} le{{ end }}"},
+		{"break-continue", "commit", "{{ range $i, $c := .AppChanges }}{{ if eq $i 1 }}{{ continue }}{{ end }}{{ $c.Image }};{{ if eq $i 2 }}{{ break }}{{ end }}{{ end }}"},
+		{"variable-assign", "commit", "{{ $n := 0 }}{{ range .AppChanges }}{{ $n = len .Image }}{{ end }}last={{ $n }}"},
+		{"pipeline-printf", "commit", "{{ .AppName | printf \"app=%s\" }} {{ len .AppChanges | printf \"%03d\" }}"},
+		{"paren-chain", "commit", "{{ (index .AppChanges 1).Image }}"},
+		{"comments", "commit", "{{/* a comment */}}a{{- /* trimmed comment */ -}} b {{/* multi\nline */}}c"},
+
+		// Real-world branch name templates.
+		{"branch-image-updater", "branch", "image-updater{{ range .Images }}-{{ .Name }}-{{ .NewTag }}{{ end }}"},
+		{"branch-sha", "branch", "image-updater-{{ .SHA256 }}"},
+		{"branch-short-sha", "branch", "update/{{ .AppNamespace }}/{{ .AppName }}-{{ slice .SHA256 0 8 }}"},
+		{"branch-alias", "branch", "{{ range $i, $img := .Images }}{{ if $i }}_{{ end }}{{ $img.Alias }}-{{ $img.NewTag }}{{ end }}"},
+		{"branch-print", "branch", "{{ print .AppName \"-\" (len .Images) }}"},
+		{"branch-struct", "branch", "{{ index .Images 0 }}|{{ printf \"%+v\" (index .Images 1) }}"},
+		{"branch-eq-struct", "branch", "{{ eq (index .Images 0) (index .Images 0) }} {{ eq (index .Images 0) (index .Images 1) }}"},
+
+		// Trimming edge cases.
+		{"trim-both", "sample", "a  \n\t{{- .AppName -}}\n\n  b"},
+		{"trim-left-only", "sample", "a  \n{{- .AppName }}  \nb"},
+		{"trim-right-only", "sample", "a  \n{{ .AppName -}}  \n b"},
+		{"trim-no-space-is-number", "sample", "{{-3}}"},
+		{"trim-around-range", "commit", "start\n{{- range .AppChanges }}\n  {{ .Image -}}\n{{ end }}\nend"},
+		{"trim-crlf", "sample", "x\r\n{{- .AppName -}}\r\ny"},
+		{"newline-in-action", "sample", "{{ printf \"%s-%s\"\n  .AppName\n  .AppName }}"},
+
+		// printf verbs, flags, width and precision.
+		{"printf-verbs-int", "sample", "{{ printf \"%d|%5d|%-5d|%05d|%x|%X|%o|%b|%+d|%c|%q|%U|%#x|%08.3d\" 42 42 42 -42 255 255 8 5 7 65 66 67 255 12 }}"},
+		{"printf-verbs-string", "sample", "{{ printf \"%s|%10s|%-10s|%.3s|%x|% x|%X|%q|%#q|%v|%05s\" \"ab\" \"ab\" \"ab\" \"abcdef\" \"hi\" \"hi\" \"hi\" \"a\\\"b\\n\" \"back\" \"v\" \"ab\" }}"},
+		{"printf-verbs-bool", "sample", "{{ printf \"%t %v %5t\" true false true }}"},
+		{"printf-verbs-float", "sample", "{{ printf \"%v %f %.2f %e %g %8.3f %v %v %v %G\" 1.5 3.25 2.375 1234.5678 0.000012 3.14159 1e6 100000.0 0.0001 1e-7 }}"},
+		{"printf-percent", "sample", "{{ printf \"100%% done %s\" .AppName }}"},
+		{"printf-bad-verb", "sample", "{{ printf \"%d %s %t\" .AppName 3 \"x\" }}"},
+		{"printf-missing", "sample", "{{ printf \"%s %s %d\" .AppName }}"},
+		{"printf-extra", "sample", "{{ printf \"%s\" .AppName 1 true \"x\" }}"},
+		{"printf-noverb", "sample", "{{ printf \"abc%\" }}"},
+		{"printf-struct", "sample", "{{ printf \"%v\" (index .AppChanges 0) }}|{{ printf \"%+v\" (index .AppChanges 0) }}|{{ printf \"%d\" (index .AppChanges 0) }}"},
+		{"printf-slice", "sample", "{{ printf \"%v\" .AppChanges }}"},
+		{"printf-type", "sample", "{{ printf \"%T %T %T %T %T\" .AppName 1 1.5 true (index .AppChanges 0).Labels }}"},
+		{"printf-nil", "sample", "{{ printf \"%v %s %d\" nil nil nil }}"},
+		{"printf-star-width", "sample", "{{ printf \"[%*s] [%-*s] [%.*s]\" 6 \"ab\" 6 \"ab\" 2 \"abcdef\" }}"},
+		{"printf-arg-index", "sample", "{{ printf \"%[2]s %[1]s %s\" \"a\" \"b\" }}"},
+		{"printf-map", "commit", "{{ printf \"%v\" (index .AppChanges 0).Labels }}|{{ printf \"%#v\" (index .AppChanges 2).Labels }}"},
+		{"printf-unicode", "sample", "{{ printf \"%5s|%-4s|%q|%+q|%x\" \"héllo\" \"é\" \"日本\" \"日本\" \"é\" }}"},
+
+		// print and println spacing.
+		{"print-spacing", "sample", "{{ print 1 2 \"a\" 3 \"b\" \"c\" true false }}"},
+		{"print-values", "sample", "{{ print .AppName (len .AppChanges) nil 2.5 }}"},
+		{"println", "sample", "{{ println \"a\" 1 2 \"b\" }}x"},
+		{"print-map-nil", "sample", "{{ print (index .AppChanges 0).Labels }}"},
+
+		// Values printed by actions.
+		{"action-values", "sample", "{{ 42 }} {{ 3.0 }} {{ 1e3 }} {{ 0x1F }} {{ 'a' }} {{ true }} {{ \"s\" }} {{ `raw\\n` }} {{ -7 }} {{ 017 }} {{ 1_000 }}"},
+		{"action-struct", "sample", "{{ index .AppChanges 0 }}"},
+		{"missing-map-key", "commit", "[{{ (index .AppChanges 0).Labels.nothere }}] [{{ index (index .AppChanges 0).Labels \"nothere\" }}]"},
+		{"nil-map-field", "sample", "[{{ (index .AppChanges 0).Labels.x }}] [{{ index (index .AppChanges 0).Labels \"x\" }}] [{{ len (index .AppChanges 0).Labels }}]"},
+		{"len-bytes", "sample", "{{ len \"héllo\" }} {{ len .AppName }} {{ slice \"abcdef\" 2 }} {{ slice \"abcdef\" 1 3 }} {{ slice \"abcdef\" }}"},
+		{"slice-slice", "commit", "{{ range slice .AppChanges 1 }}{{ .Image }};{{ end }}{{ len (slice .AppChanges 0 1) }}"},
+		{"index-string-byte", "sample", "{{ index \"abc\" 1 }}"},
+		{"with-else", "empty", "{{ with .AppChanges }}has{{ else }}none{{ end }} {{ with .AppName }}{{ . }}{{ end }}"},
+		{"if-truthiness", "sample", "{{ if 0 }}a{{ end }}{{ if 1 }}b{{ end }}{{ if \"\" }}c{{ end }}{{ if \"x\" }}d{{ end }}{{ if 0.0 }}e{{ end }}{{ if (index .AppChanges 0).Labels }}f{{ end }}{{ if index .AppChanges 0 }}g{{ end }}"},
+		{"nested-variable-scope", "commit", "{{ $x := 1 }}{{ range .AppChanges }}{{ $x := 2 }}{{ $x }}{{ end }}{{ $x }}{{ if true }}{{ $x = 3 }}{{ end }}{{ $x }}"},
+		{"and-returns-value", "sample", "{{ and 1 \"x\" 0 }} {{ or 0 \"\" \"last\" }} {{ and .AppName .AppName }} {{ or \"\" 0 }}"},
+		{"eq-mixed-int", "sample", "{{ eq 1 1 }} {{ eq \"a\" \"b\" \"a\" }} {{ ne 1 2 }}"},
+
+		// Execution errors: the reference falls back to its fixed message.
+		{"exec-missing-field", "sample", "{{ .Nope }}"},
+		{"exec-missing-field-in-range", "sample", "ok {{ range .AppChanges }}{{ .Tag }}{{ end }}"},
+		{"exec-field-of-string", "sample", "{{ .AppName.Foo }}"},
+		{"exec-eq-incompatible", "sample", "{{ eq .AppName 1 }}"},
+		{"exec-lt-bool", "sample", "{{ lt true false }}"},
+		{"exec-index-out-of-range", "sample", "{{ index .AppChanges 5 }}"},
+		{"exec-index-equal-length", "sample", "{{ index .AppChanges 2 }}"},
+		{"exec-len-int", "sample", "{{ len 3 }}"},
+		{"exec-range-string", "sample", "{{ range .AppName }}x{{ end }}"},
+		{"exec-field-args", "sample", "{{ .AppName 1 }}"},
+		{"exec-printf-nonstring", "sample", "{{ printf 3 }}"},
+		{"exec-printf-field-format", "sample", "{{ printf (len .AppChanges) }}"},
+		{"exec-wrong-arg-count", "sample", "{{ not 1 2 }}"},
+		{"exec-eq-missing-value", "commit", "{{ eq (index .AppChanges 0).Labels.nothere \"x\" }}"},
+		{"exec-eq-map", "commit", "{{ eq (index .AppChanges 0).Labels (index .AppChanges 1).Labels }}"},
+		{"exec-slice-bad", "sample", "{{ slice .AppName 3 1 }}"},
+		{"exec-nil-command", "sample", "{{ $x := 1 }}{{ $x 2 }}"},
+
+		// Parse errors.
+		{"parse-unclosed-action", "sample", "{{ .AppName "},
+		{"parse-unknown-function", "sample", "{{ upper .AppName }}"},
+		{"parse-missing-end", "sample", "{{ range .AppChanges }}x"},
+		{"parse-unexpected-end", "sample", "x{{ end }}"},
+		{"parse-undefined-variable", "sample", "{{ $nope }}"},
+		{"parse-define", "sample", "{{ define \"x\" }}y{{ end }}"},
+		{"parse-template", "sample", "{{ template \"x\" }}"},
+		{"parse-block", "sample", "{{ block \"x\" . }}y{{ end }}"},
+		{"parse-nil-command", "sample", "{{ nil }}"},
+		{"parse-bad-comment", "sample", "{{/* x */ }}"},
+		{"parse-unclosed-comment", "sample", "{{/* x"},
+		{"parse-break-outside-range", "sample", "{{ break }}"},
+		{"parse-else-with", "sample", "{{ if .AppName }}a{{ else with .AppName }}b{{ end }}"},
+		{"parse-pipeline-literal", "sample", "{{ .AppName | \"x\" }}"},
+		{"parse-empty-action", "sample", "{{ }}"},
+		{"parse-bad-number", "sample", "{{ 3x }}"},
+		{"parse-html-function", "sample", "{{ html .AppName }}"},
+		{"parse-unterminated-string", "sample", "{{ \"abc }}"},
+	}
+	return c
+}
