@@ -1,4 +1,5 @@
 using ImageUpdater.Applications;
+using ImageUpdater.Yaml;
 
 namespace ImageUpdater.Annotations.Manifests;
 

@@ -1,4 +1,5 @@
 using ImageUpdater.Policies;
+using ImageUpdater.Yaml;
 
 namespace ImageUpdater.Annotations.Manifests;
 

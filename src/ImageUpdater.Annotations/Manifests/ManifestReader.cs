@@ -1,7 +1,7 @@
 using ImageUpdater.Applications;
 using ImageUpdater.Policies;
+using ImageUpdater.Yaml;
 using Microsoft.Extensions.Options;
-using YamlDotNet.Core;
 
 namespace ImageUpdater.Annotations.Manifests;
 
@@ -45,14 +45,6 @@ public sealed class ManifestReader
         ArgumentNullException.ThrowIfNull(text);
         var file = string.IsNullOrEmpty(fileName) ? "<input>" : fileName;
         var errors = new List<ConfigurationException>();
-        if (text.Length > _options.MaxTextLength)
-        {
-            errors.Add(new ConfigurationException(
-                $"The text is {text.Length} characters long, more than the limit of {_options.MaxTextLength}.",
-                new ConfigurationLocation(file)));
-            return new ManifestSet { Errors = errors };
-        }
-
         var applications = new List<ArgoApplication>();
         var imageUpdaters = new List<ImageUpdaterResource>();
         var others = 0;
@@ -77,19 +69,11 @@ public sealed class ManifestReader
                 }
             }
         }
-        catch (ManifestSyntaxException ex)
+        catch (TreeSyntaxException ex)
         {
-            errors.Add(new ConfigurationException(ex.Message, new ConfigurationLocation(file, ex.Line, ex.Column, "document " + Math.Max(index, 1))));
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new ConfigurationException(
-                "Invalid YAML: " + (ex.InnerException?.Message ?? ex.Message),
-                new ConfigurationLocation(file, ex.Start.Line, ex.Start.Column, "document " + (index + 1))));
-        }
-        catch (EndOfStreamException)
-        {
-            errors.Add(new ConfigurationException("Invalid YAML: unexpected end of the text.", new ConfigurationLocation(file, Resource: "document " + (index + 1))));
+            var reason = ex.IsInvalidSyntax ? (IsJson(text) ? "Invalid JSON: " : "Invalid YAML: ") + ex.Message : ex.Message;
+            // Documents are read one at a time, so the error is in the one after the last read.
+            errors.Add(new ConfigurationException(reason, new ConfigurationLocation(file, ex.Line, ex.Column, "document " + (index + 1))));
         }
 
         return new ManifestSet { Applications = applications, ImageUpdaters = imageUpdaters, Errors = errors, OtherDocuments = others, InvalidImageUpdaters = invalidImageUpdaters };
@@ -126,7 +110,21 @@ public sealed class ManifestReader
             new() { Errors = [new ConfigurationException(reason, new ConfigurationLocation(path))] };
     }
 
-    private IEnumerable<(ManifestNode? Root, long Line)> ReadTrees(string text)
+    private IEnumerable<(TreeNode? Root, long Line)> ReadTrees(string text)
+    {
+        var options = new TreeReaderOptions
+        {
+            MaxTextLength = _options.MaxTextLength,
+            MaxDepth = _options.MaxDepth,
+            MaxNodes = _options.MaxNodes,
+            MaxDocuments = _options.MaxDocuments,
+        };
+
+        // JSON is read as JSON: YAML parsers reject some valid JSON (tabs, long keys).
+        return IsJson(text) ? new JsonTreeReader(options).Read(text) : new YamlTreeReader(options).Read(text);
+    }
+
+    private static bool IsJson(string text)
     {
         var start = 0;
         while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
@@ -134,16 +132,13 @@ public sealed class ManifestReader
             start++;
         }
 
-        // JSON is read as JSON: YAML parsers reject some valid JSON (tabs, long keys).
-        return start < text.Length && text[start] is '{' or '['
-            ? new JsonTreeReader(_options).Read(text)
-            : new YamlTreeReader(_options).Read(text);
+        return start < text.Length && text[start] is '{' or '[';
     }
 
     // A JSON array or a List kind holds several objects.
-    private static IEnumerable<(MappingNode Object, ConfigurationLocation Location)> Objects(ManifestNode root, ConfigurationLocation location, List<ConfigurationException> errors)
+    private static IEnumerable<(MappingNode Object, ConfigurationLocation Location)> Objects(TreeNode root, ConfigurationLocation location, List<ConfigurationException> errors)
     {
-        IReadOnlyList<ManifestNode>? items = null;
+        IReadOnlyList<TreeNode>? items = null;
         var itemsName = "items";
         if (root is SequenceNode sequence)
         {

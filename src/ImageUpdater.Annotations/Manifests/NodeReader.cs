@@ -1,3 +1,5 @@
+using ImageUpdater.Yaml;
+
 namespace ImageUpdater.Annotations.Manifests;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class NodeReader(ConfigurationLocation location, List<Configurat
 
     public List<ConfigurationException> Errors { get; } = errors;
 
-    public void Error(string reason, string path, ManifestNode? node) =>
+    public void Error(string reason, string path, TreeNode? node) =>
         Errors.Add(new ConfigurationException(reason, Location with
         {
             Key = path,
@@ -27,7 +29,7 @@ internal sealed class NodeReader(ConfigurationLocation location, List<Configurat
         var name = metadata is null ? null : String(metadata, "name", "metadata.name");
         if (metadata is null || string.IsNullOrEmpty(name))
         {
-            Error($"An {kind} needs a name.", "metadata.name", metadata ?? (ManifestNode)root);
+            Error($"An {kind} needs a name.", "metadata.name", metadata ?? (TreeNode)root);
             return null;
         }
 
@@ -140,7 +142,7 @@ internal sealed class NodeReader(ConfigurationLocation location, List<Configurat
     }
 
     private T? Get<T>(MappingNode parent, string key, string path, string expected)
-        where T : ManifestNode
+        where T : TreeNode
     {
         var node = parent[key];
         switch (node)

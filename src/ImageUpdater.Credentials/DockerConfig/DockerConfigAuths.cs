@@ -10,6 +10,12 @@ namespace ImageUpdater.Credentials;
 /// </summary>
 internal static class DockerConfigAuths
 {
+    /// <summary>The longest config accepted, in characters; real ones hold a few entries.</summary>
+    public const int MaxLength = 4 * 1024 * 1024;
+
+    // A config nests auths > registry > field; anything much deeper is not a Docker config.
+    private static readonly JsonDocumentOptions Limits = new() { MaxDepth = 16 };
+
     /// <summary>Reads the credential for a registry.</summary>
     /// <param name="json">The config's JSON.</param>
     /// <param name="registryApiUrl">The registry's API URL.</param>
@@ -17,10 +23,15 @@ internal static class DockerConfigAuths
     /// <returns>The credential.</returns>
     public static RegistryCredential Find(ReadOnlySpan<byte> json, string registryApiUrl, string where)
     {
+        if (json.Length > MaxLength)
+        {
+            throw new CredentialException($"{where} is {json.Length} bytes long, more than the limit of {MaxLength}");
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray());
+            document = JsonDocument.Parse(json.ToArray(), Limits);
         }
         catch (JsonException ex)
         {

@@ -1,6 +1,5 @@
 using System.Text;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using ImageUpdater.Yaml;
 
 namespace ImageUpdater.Credentials;
 
@@ -34,8 +33,7 @@ public sealed class SecretFileReader(string directory) : ISecretReader
         ConfigurationLocation foundAt = default;
         foreach (var file in files)
         {
-            var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-            foreach (var secret in ReadFile(text, file))
+            foreach (var secret in ReadFile(await ReadTextAsync(file, cancellationToken).ConfigureAwait(false), file))
             {
                 if (secret.Namespace != @namespace || secret.Name != name)
                 {
@@ -55,37 +53,54 @@ public sealed class SecretFileReader(string directory) : ISecretReader
         return found;
     }
 
-    private static IEnumerable<SecretDocument> ReadFile(string text, string file)
+    private static async Task<string> ReadTextAsync(string file, CancellationToken cancellationToken)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            return await BoundedFile.ReadAllTextAsync(file, TreeReaderOptions.Default.MaxTextLength, cancellationToken).ConfigureAwait(false);
         }
-        catch (YamlException ex)
+        catch (TreeSyntaxException ex)
         {
-            throw new ConfigurationException("invalid YAML", At(file, ex.Start), ex);
-        }
-
-        foreach (var document in stream.Documents)
-        {
-            if (document.RootNode is not YamlMappingNode root || Scalar(root, "kind") != "Secret")
-            {
-                continue;
-            }
-
-            yield return ReadSecret(root, file);
+            throw new ConfigurationException(ex.Message, new ConfigurationLocation(File: file), ex);
         }
     }
 
-    private static SecretDocument ReadSecret(YamlMappingNode root, string file)
+    private static IEnumerable<SecretDocument> ReadFile(string text, string file)
     {
-        var location = At(file, root.Start);
-        var metadata = Child(root, "metadata") as YamlMappingNode
+        var documents = new YamlTreeReader(TreeReaderOptions.Default).Read(text).GetEnumerator();
+        using (documents)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!documents.MoveNext())
+                    {
+                        yield break;
+                    }
+                }
+                catch (TreeSyntaxException ex)
+                {
+                    // The parser's own message may quote the text, which may be a secret value; limits and tree rules do not.
+                    throw new ConfigurationException(ex.IsInvalidSyntax ? "invalid YAML" : ex.Message, new ConfigurationLocation(File: file, Line: ex.Line, Column: ex.Column));
+                }
+
+                if (documents.Current.Root is MappingNode root && Scalar(root, "kind") == "Secret")
+                {
+                    yield return ReadSecret(root, file);
+                }
+            }
+        }
+    }
+
+    private static SecretDocument ReadSecret(MappingNode root, string file)
+    {
+        var location = At(file, root);
+        var metadata = root["metadata"] as MappingNode
             ?? throw new ConfigurationException("a Secret needs metadata", location with { Key = "metadata" });
         var name = Scalar(metadata, "name") is { Length: > 0 } n
             ? n
-            : throw new ConfigurationException("a Secret needs metadata.name", At(file, metadata.Start) with { Key = "metadata.name" });
+            : throw new ConfigurationException("a Secret needs metadata.name", At(file, metadata) with { Key = "metadata.name" });
         var ns = Scalar(metadata, "namespace") is { Length: > 0 } value ? value : "default";
         var resource = $"Secret {ns}/{name}";
         var data = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -94,51 +109,45 @@ public sealed class SecretFileReader(string directory) : ISecretReader
         {
             try
             {
-                data[key] = Convert.FromBase64String(node.Value ?? string.Empty);
+                data[key] = Convert.FromBase64String(node.Value);
             }
             catch (FormatException)
             {
-                throw new ConfigurationException("the value is not valid base64", At(file, node.Start) with { Resource = resource, Key = "data." + key });
+                throw new ConfigurationException("the value is not valid base64", At(file, node) with { Resource = resource, Key = "data." + key });
             }
         }
 
         foreach (var (key, node) in Entries(root, "stringData", file, resource))
         {
-            data[key] = Encoding.UTF8.GetBytes(node.Value ?? string.Empty);
+            data[key] = Encoding.UTF8.GetBytes(node.Value);
         }
 
         return new SecretDocument(ns, name, data, location with { Resource = resource });
     }
 
-    private static IEnumerable<(string Key, YamlScalarNode Value)> Entries(YamlMappingNode root, string section, string file, string resource)
+    private static IEnumerable<(string Key, ScalarNode Value)> Entries(MappingNode root, string section, string file, string resource)
     {
-        switch (Child(root, section))
+        switch (root[section])
         {
-            case null:
-            case YamlScalarNode { Value: null or "" or "~" or "null" }:
+            case null or ScalarNode { IsNull: true }:
                 yield break;
-            case YamlMappingNode map:
-                foreach (var (keyNode, valueNode) in map.Children)
+            case MappingNode map:
+                foreach (var (key, valueNode) in map.Entries)
                 {
-                    var key = (keyNode as YamlScalarNode)?.Value
-                        ?? throw new ConfigurationException("expected a plain key", At(file, keyNode.Start) with { Resource = resource, Key = section });
-                    yield return valueNode is YamlScalarNode scalar
+                    yield return valueNode is ScalarNode scalar
                         ? (key, scalar)
-                        : throw new ConfigurationException("expected a text value", At(file, valueNode.Start) with { Resource = resource, Key = section + "." + key });
+                        : throw new ConfigurationException("expected a text value", At(file, valueNode) with { Resource = resource, Key = section + "." + key });
                 }
 
                 break;
             case var other:
-                throw new ConfigurationException("expected a mapping", At(file, other.Start) with { Resource = resource, Key = section });
+                throw new ConfigurationException("expected a mapping", At(file, other) with { Resource = resource, Key = section });
         }
     }
 
-    private static YamlNode? Child(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    private static string? Scalar(MappingNode map, string key) => (map[key] as ScalarNode)?.Value;
 
-    private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
-
-    private static ConfigurationLocation At(string file, Mark mark) => new(File: file, Line: mark.Line, Column: mark.Column);
+    private static ConfigurationLocation At(string file, TreeNode node) => new(File: file, Line: node.Line, Column: node.Column);
 
     private sealed record SecretDocument(string Namespace, string Name, IReadOnlyDictionary<string, byte[]> Data, ConfigurationLocation Location);
 }

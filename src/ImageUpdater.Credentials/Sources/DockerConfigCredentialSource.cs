@@ -1,3 +1,6 @@
+using System.Text;
+using ImageUpdater.Yaml;
+
 namespace ImageUpdater.Credentials;
 
 /// <summary>
@@ -22,7 +25,11 @@ public sealed class DockerConfigCredentialSource(string path) : RegistryCredenti
         byte[] json;
         try
         {
-            json = await File.ReadAllBytesAsync(Path, cancellationToken).ConfigureAwait(false);
+            json = Encoding.UTF8.GetBytes(await BoundedFile.ReadAllTextAsync(Path, DockerConfigAuths.MaxLength, cancellationToken).ConfigureAwait(false));
+        }
+        catch (TreeSyntaxException ex)
+        {
+            throw new CredentialException($"could not read Docker config {Path}: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -15,7 +15,7 @@ internal sealed class BearerToken(string value, DateTimeOffset expiresAt)
     /// <summary>Reads a token endpoint's answer: <c>token</c> or <c>access_token</c>, <c>expires_in</c>, <c>issued_at</c>.</summary>
     public static BearerToken Parse(ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan defaultLifetime)
     {
-        using var document = JsonDocument.Parse(body.ToArray());
+        using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ImageUpdater.Yaml;
 
 namespace ImageUpdater.Registry;
 
@@ -53,7 +54,11 @@ public sealed class RegistriesConfiguration
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = BoundedFile.ReadAllText(path, TreeReaderOptions.Default.MaxTextLength);
+        }
+        catch (TreeSyntaxException ex)
+        {
+            throw new ConfigurationException(ex.Message, new ConfigurationLocation(File: path), ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

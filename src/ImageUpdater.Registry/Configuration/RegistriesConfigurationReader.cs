@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using ImageUpdater.Yaml;
 
 namespace ImageUpdater.Registry;
 
@@ -17,73 +16,73 @@ internal static class RegistriesConfigurationReader
 
     public static ImmutableArray<RegistryEndpoint> Read(string yaml, string? file)
     {
-        var stream = new YamlStream();
+        List<(TreeNode? Root, long Line)> documents;
         try
         {
-            stream.Load(new StringReader(yaml));
+            documents = new YamlTreeReader(TreeReaderOptions.Default).Read(yaml).ToList();
         }
-        catch (YamlException ex)
+        catch (TreeSyntaxException ex)
         {
-            throw new ConfigurationException("invalid YAML: " + StripMark(ex), At(file, ex.Start), ex);
+            throw new ConfigurationException(ex.IsInvalidSyntax ? "invalid YAML: " + ex.Message : ex.Message, new ConfigurationLocation(File: file, Line: ex.Line, Column: ex.Column), ex);
         }
 
-        if (stream.Documents.Count == 0)
+        if (documents.Count == 0)
         {
             return [];
         }
 
-        if (stream.Documents.Count > 1)
+        if (documents.Count > 1)
         {
-            throw new ConfigurationException("expected one YAML document, found " + stream.Documents.Count, At(file, stream.Documents[1].RootNode.Start));
+            var second = documents[1];
+            throw new ConfigurationException("expected one YAML document, found " + documents.Count, new ConfigurationLocation(File: file, Line: second.Root?.Line ?? second.Line, Column: second.Root?.Column));
         }
 
-        var root = stream.Documents[0].RootNode;
-        if (root is YamlScalarNode rootScalar && YamlScalars.IsNull(rootScalar))
+        var root = documents[0].Root;
+        if (root is null)
         {
             return [];
         }
 
-        if (root is not YamlMappingNode rootMap)
+        if (root is not MappingNode rootMap)
         {
-            throw new ConfigurationException("expected a mapping with the key 'registries'", At(file, root.Start));
+            throw new ConfigurationException("expected a mapping with the key 'registries'", At(file, root));
         }
 
-        YamlNode? list = null;
-        foreach (var (keyNode, value) in rootMap.Children)
+        TreeNode? list = null;
+        foreach (var entry in rootMap.Entries)
         {
-            var key = KeyText(keyNode, file, null);
-            if (key != RootKey)
+            if (entry.Key != RootKey)
             {
-                throw new ConfigurationException($"unknown key '{key}' (the only top-level key is 'registries')", At(file, keyNode.Start) with { Key = key });
+                throw new ConfigurationException($"unknown key '{entry.Key}' (the only top-level key is 'registries')", At(file, entry.KeyNode) with { Key = entry.Key });
             }
 
-            list = value;
+            list = entry.Value;
         }
 
-        if (list is null || (list is YamlScalarNode listScalar && YamlScalars.IsNull(listScalar)))
+        if (list is null or ScalarNode { IsNull: true })
         {
             return [];
         }
 
-        if (list is not YamlSequenceNode sequence)
+        if (list is not SequenceNode sequence)
         {
-            throw new ConfigurationException("expected a list of registries", At(file, list.Start) with { Key = RootKey });
+            throw new ConfigurationException("expected a list of registries", At(file, list) with { Key = RootKey });
         }
 
-        var endpoints = ImmutableArray.CreateBuilder<RegistryEndpoint>(sequence.Children.Count);
+        var endpoints = ImmutableArray.CreateBuilder<RegistryEndpoint>(sequence.Items.Count);
         string? prefixlessName = null;
         RegistryEndpoint? defaultEndpoint = null;
-        for (var index = 0; index < sequence.Children.Count; index++)
+        for (var index = 0; index < sequence.Items.Count; index++)
         {
-            var endpoint = ReadEntry(sequence.Children[index], index, file, ref prefixlessName);
+            var endpoint = ReadEntry(sequence.Items[index], index, file, ref prefixlessName);
             if (endpoint.IsDefault)
             {
                 if (defaultEndpoint is not null)
                 {
-                    var node = (YamlMappingNode)sequence.Children[index];
+                    var node = (MappingNode)sequence.Items[index];
                     throw new ConfigurationException(
                         $"cannot set registry {endpoint.Prefix} as default - only one default registry allowed, currently set to {defaultEndpoint.Prefix}",
-                        At(file, ValueNode(node, "default")!.Start) with { Resource = Resource(index, endpoint.Name), Key = "default" });
+                        At(file, node["default"]!) with { Resource = Resource(index, endpoint.Name), Key = "default" });
                 }
 
                 defaultEndpoint = endpoint;
@@ -95,23 +94,22 @@ internal static class RegistriesConfigurationReader
         return endpoints.MoveToImmutable();
     }
 
-    private static RegistryEndpoint ReadEntry(YamlNode node, int index, string? file, ref string? prefixlessName)
+    private static RegistryEndpoint ReadEntry(TreeNode node, int index, string? file, ref string? prefixlessName)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not MappingNode map)
         {
-            throw new ConfigurationException("expected a mapping describing a registry", At(file, node.Start) with { Resource = Resource(index, null) });
+            throw new ConfigurationException("expected a mapping describing a registry", At(file, node) with { Resource = Resource(index, null) });
         }
 
         // The name is read first so that every later error can name the entry.
-        var nameNode = ValueNode(map, "name");
-        var name = nameNode is YamlScalarNode nameScalar && !YamlScalars.IsNull(nameScalar) ? nameScalar.Value ?? string.Empty : string.Empty;
+        var nameNode = map["name"];
+        var name = nameNode is ScalarNode { IsNull: false } nameScalar ? nameScalar.Value : string.Empty;
         var entry = new EntryReader(file, index, name.Length > 0 ? name : null);
 
         var endpoint = new RegistryEndpoint { Name = name, ApiUrl = RegistryEndpointResolver.DockerHub.ApiUrl };
         string apiUrl = string.Empty;
-        foreach (var (keyNode, value) in map.Children)
+        foreach (var (key, value) in map.Entries)
         {
-            var key = KeyText(keyNode, file, entry.Resource);
             switch (key)
             {
                 case "name":
@@ -154,7 +152,7 @@ internal static class RegistriesConfigurationReader
                     endpoint = endpoint with { IsDefault = entry.Boolean(value, key, defaultValue: false) };
                     break;
                 default:
-                    throw entry.Error($"unknown key '{key}' (known keys: {string.Join(", ", KnownKeys)})", keyNode, key);
+                    throw entry.Error($"unknown key '{key}' (known keys: {string.Join(", ", KnownKeys)})", map.Find(key)!.Value.KeyNode, key);
             }
         }
 
@@ -166,14 +164,14 @@ internal static class RegistriesConfigurationReader
 
         if (apiUrl.Length == 0)
         {
-            throw entry.Error($"API URL must be specified for registry {name}", ValueNode(map, "api_url") ?? map, "api_url");
+            throw entry.Error($"API URL must be specified for registry {name}", map["api_url"] ?? map, "api_url");
         }
 
         if (endpoint.Prefix.Length == 0)
         {
             if (prefixlessName is not null)
             {
-                throw entry.Error($"there must be only one default registry (already is {prefixlessName}), {name} needs a prefix", ValueNode(map, "prefix") ?? map, "prefix");
+                throw entry.Error($"there must be only one default registry (already is {prefixlessName}), {name} needs a prefix", map["prefix"] ?? map, "prefix");
             }
 
             prefixlessName = name;
@@ -183,13 +181,13 @@ internal static class RegistriesConfigurationReader
         // refused without quoting the URL; credentials belong in 'credentials'.
         if (HasUserInfo(apiUrl))
         {
-            throw entry.Error($"the API URL of registry {name} must not hold a user name or password; use 'credentials'", ValueNode(map, "api_url")!, "api_url");
+            throw entry.Error($"the API URL of registry {name} must not hold a user name or password; use 'credentials'", map["api_url"]!, "api_url");
         }
 
         var trimmed = apiUrl.TrimEnd('/');
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw entry.Error($"API URL '{apiUrl}' of registry {name} is not an absolute http or https URL", ValueNode(map, "api_url")!, "api_url");
+            throw entry.Error($"API URL '{apiUrl}' of registry {name} is not an absolute http or https URL", map["api_url"]!, "api_url");
         }
 
         return endpoint with { ApiUrl = uri };
@@ -204,60 +202,29 @@ internal static class RegistriesConfigurationReader
         return (end < 0 ? authority : authority[..end]).Contains('@', StringComparison.Ordinal);
     }
 
-    private static string KeyText(YamlNode keyNode, string? file, string? resource)
-    {
-        if (keyNode is YamlScalarNode { Value: { } key })
-        {
-            return key;
-        }
-
-        throw new ConfigurationException("expected a plain key", At(file, keyNode.Start) with { Resource = resource });
-    }
-
-    private static YamlNode? ValueNode(YamlMappingNode map, string key)
-    {
-        foreach (var (keyNode, value) in map.Children)
-        {
-            if (keyNode is YamlScalarNode { Value: { } text } && text == key)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
     private static string Resource(int index, string? name) =>
         name is null ? $"registries[{index}]" : $"registries[{index}] (name: {name})";
 
-    private static ConfigurationLocation At(string? file, Mark mark) =>
-        new(File: file, Line: mark.Line, Column: mark.Column);
-
-    // YamlDotNet prefixes its messages with the marks, which the location already shows.
-    private static string StripMark(YamlException ex)
-    {
-        var message = ex.Message;
-        var split = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && split > 0 ? message[(split + 3)..] : message;
-    }
+    private static ConfigurationLocation At(string? file, TreeNode node) =>
+        new(File: file, Line: node.Line, Column: node.Column);
 
     private sealed class EntryReader(string? file, int index, string? name)
     {
         public string Resource { get; } = RegistriesConfigurationReader.Resource(index, name);
 
-        public ConfigurationException Error(string reason, YamlNode node, string key) =>
-            new(reason, At(file, node.Start) with { Resource = Resource, Key = key });
+        public ConfigurationException Error(string reason, TreeNode node, string key) =>
+            new(reason, At(file, node) with { Resource = Resource, Key = key });
 
-        public string Text(YamlNode value, string key)
+        public string Text(TreeNode value, string key)
         {
             var scalar = Scalar(value, key, "a text value");
-            return YamlScalars.IsNull(scalar) ? string.Empty : scalar.Value ?? string.Empty;
+            return scalar.IsNull ? string.Empty : scalar.Value;
         }
 
-        public bool Boolean(YamlNode value, string key, bool defaultValue)
+        public bool Boolean(TreeNode value, string key, bool defaultValue)
         {
             var scalar = Scalar(value, key, "true or false");
-            if (YamlScalars.IsNull(scalar))
+            if (scalar.IsNull)
             {
                 return defaultValue;
             }
@@ -267,15 +234,15 @@ internal static class RegistriesConfigurationReader
                 : throw Error($"'{scalar.Value}' is not a boolean (use true or false)", value, key);
         }
 
-        public TimeSpan? Duration(YamlNode value, string key)
+        public TimeSpan? Duration(TreeNode value, string key)
         {
             var scalar = Scalar(value, key, "a duration such as 1h30m");
-            if (YamlScalars.IsNull(scalar))
+            if (scalar.IsNull)
             {
                 return null;
             }
 
-            var text = scalar.Value ?? string.Empty;
+            var text = scalar.Value;
             if (!GoDuration.TryParse(text, out var duration, out var error))
             {
                 throw Error($"invalid duration '{text}' ({error}); use Go duration syntax such as 1h30m, 10s or 500ms", value, key);
@@ -290,7 +257,7 @@ internal static class RegistriesConfigurationReader
             return duration == TimeSpan.Zero ? null : duration;
         }
 
-        public TagSortMode SortMode(YamlNode value, string key, string registryName)
+        public TagSortMode SortMode(TreeNode value, string key, string registryName)
         {
             var text = Text(value, key);
             return text.ToLowerInvariant() switch
@@ -302,10 +269,10 @@ internal static class RegistriesConfigurationReader
             };
         }
 
-        public double? Limit(YamlNode value, string key)
+        public double? Limit(TreeNode value, string key)
         {
             var scalar = Scalar(value, key, "a whole number of requests per second");
-            if (YamlScalars.IsNull(scalar))
+            if (scalar.IsNull)
             {
                 return null;
             }
@@ -319,7 +286,7 @@ internal static class RegistriesConfigurationReader
             return limit <= 0 ? null : limit;
         }
 
-        private YamlScalarNode Scalar(YamlNode value, string key, string expected) =>
-            value as YamlScalarNode ?? throw Error($"expected {expected}, found a {(value is YamlSequenceNode ? "list" : "mapping")}", value, key);
+        private ScalarNode Scalar(TreeNode value, string key, string expected) =>
+            value as ScalarNode ?? throw Error($"expected {expected}, found a {(value is SequenceNode ? "list" : "mapping")}", value, key);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using ImageUpdater.Yaml;
 
 namespace ImageUpdater.Registry;
 
@@ -20,42 +19,35 @@ internal static class YamlScalars
         "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF",
     };
 
-    /// <summary>Tells whether a scalar is YAML null (<c>~</c>, <c>null</c>, or nothing at all), which leaves a field unset.</summary>
-    /// <param name="scalar">The scalar.</param>
-    /// <returns><see langword="true"/> for a null scalar.</returns>
-    public static bool IsNull(YamlScalarNode scalar) =>
-        scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
-
     /// <summary>Reads a YAML 1.1 boolean; quoted text is a string, never a boolean.</summary>
     /// <param name="scalar">The scalar.</param>
     /// <param name="value">The boolean.</param>
     /// <returns><see langword="true"/> when the scalar is a boolean.</returns>
-    public static bool TryBoolean(YamlScalarNode scalar, out bool value)
+    public static bool TryBoolean(ScalarNode scalar, out bool value)
     {
         value = false;
-        if (scalar.Style != ScalarStyle.Plain || scalar.Value is not { } text)
+        if (!scalar.IsPlain)
         {
             return false;
         }
 
-        if (TrueWords.Contains(text))
+        if (TrueWords.Contains(scalar.Value))
         {
             value = true;
             return true;
         }
 
-        return FalseWords.Contains(text);
+        return FalseWords.Contains(scalar.Value);
     }
 
     /// <summary>Reads a plain decimal integer such as <c>10</c> or <c>-1</c>.</summary>
     /// <param name="scalar">The scalar.</param>
     /// <param name="value">The integer.</param>
     /// <returns><see langword="true"/> when the scalar is an integer.</returns>
-    public static bool TryInteger(YamlScalarNode scalar, out long value)
+    public static bool TryInteger(ScalarNode scalar, out long value)
     {
         value = 0;
-        return scalar.Style == ScalarStyle.Plain
-            && scalar.Value is { } text
-            && long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        return scalar.IsPlain
+            && long.TryParse(scalar.Value.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 }

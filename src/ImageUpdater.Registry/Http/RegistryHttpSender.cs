@@ -320,7 +320,7 @@ internal sealed partial class RegistryHttpSender
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
             if (document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
             {

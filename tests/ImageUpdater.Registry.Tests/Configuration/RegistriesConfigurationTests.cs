@@ -121,7 +121,7 @@ public sealed class RegistriesConfigurationTests
         { "bad-limit.yaml", "'1.5' is not a whole number of requests per second", 5, "registries[0] (name: Foobar Registry)", "limit" },
         { "bad-bool.yaml", "'maybe' is not a boolean", 5, "registries[0] (name: Foobar Registry)", "insecure" },
         { "bad-api-url.yaml", "API URL 'foobar.io' of registry Foobar Registry is not an absolute http or https URL", 3, "registries[0] (name: Foobar Registry)", "api_url" },
-        { "duplicate-key.yaml", "Duplicate key prefix", 5, null, null },
+        { "duplicate-key.yaml", "Duplicate key 'prefix'", 5, null, null },
         { "not-a-list.yaml", "expected a list of registries", 2, null, "registries" },
         { "name-is-a-list.yaml", "expected a text value, found a list", 2, "registries[0]", "name" },
         { "broken-yaml.yaml", "invalid YAML", 4, null, null },
