@@ -6,7 +6,7 @@ namespace ImageUpdater.Cli;
 /// <summary>The <c>image-updater</c> command line: parsing, dispatch and the exit-code contract.</summary>
 internal static class ImageUpdaterCommandLine
 {
-    public static RootCommand CreateRootCommand(TextReader standardInput)
+    public static RootCommand CreateRootCommand(Stream standardInput)
     {
         var root = new RootCommand("ImageUpdater: keeps the container images of GitOps applications up to date.")
         {
@@ -17,7 +17,7 @@ internal static class ImageUpdaterCommandLine
     }
 
     /// <summary>Runs the command line. Exit codes: 0 success, 1 runtime failure, 2 invalid input.</summary>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken = default)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, Stream input, CancellationToken cancellationToken = default)
     {
         var root = CreateRootCommand(input);
         var parseResult = root.Parse(args);

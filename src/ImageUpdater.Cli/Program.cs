@@ -1,3 +1,3 @@
 using ImageUpdater.Cli;
 
-return await ImageUpdaterCommandLine.InvokeAsync(args, Console.Out, Console.Error, Console.In).ConfigureAwait(false);
+return await ImageUpdaterCommandLine.InvokeAsync(args, Console.Out, Console.Error, Console.OpenStandardInput()).ConfigureAwait(false);

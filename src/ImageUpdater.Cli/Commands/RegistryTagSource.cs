@@ -56,6 +56,11 @@ internal static class RegistryTagSource
         RegistriesConfiguration? configuration = null;
         if (options.RegistriesConfPath is { Length: > 0 } path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new CommandLineException($"--registries-conf '{path}' is a directory, not a registries.conf file.", ExitCodes.InvalidInput);
+            }
+
             try
             {
                 configuration = RegistriesConfiguration.Load(path);

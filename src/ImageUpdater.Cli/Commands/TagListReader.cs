@@ -1,42 +1,149 @@
+using System.Text;
+
 namespace ImageUpdater.Cli.Commands;
 
-/// <summary>Reads a newline-separated tag list from a file, or from standard input for <c>-</c>.</summary>
+/// <summary>
+/// Reads a newline-separated tag list from a file, or from standard input for <c>-</c>, as a stream: only the tags
+/// kept are held, lines and the whole input are capped, and every line must be UTF-8 text naming a tag.
+/// </summary>
 internal static class TagListReader
 {
-    public static async Task<IReadOnlyList<TagInfo>> ReadAsync(string source, TextReader standardInput, CancellationToken cancellationToken)
+    /// <summary>The longest line read, in bytes; a tag name has at most 128 characters.</summary>
+    public const int MaxLineBytes = 4096;
+
+    /// <summary>The most bytes read, as much as a registry's tag list may hold.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<IReadOnlyList<TagInfo>> ReadAsync(string source, Stream standardInput, Func<string, bool> keep, CancellationToken cancellationToken)
     {
         if (source.Length == 0)
         {
             throw new CommandLineException("--tags-from needs a file name, or '-' for standard input.", ExitCodes.InvalidInput);
         }
 
-        string text;
         if (source == "-")
         {
-            text = await standardInput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            try
-            {
-                text = await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new CommandLineException($"Cannot read tag list '{source}': {error.Message}", error);
-            }
+            return await ReadLinesAsync(standardInput, "--tags-from - (standard input)", keep, cancellationToken).ConfigureAwait(false);
         }
 
+        var stream = OpenFile(source);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadLinesAsync(stream, $"--tags-from '{source}'", keep, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static FileStream OpenFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CommandLineException($"--tags-from '{path}' is a directory, not a file of tags.", ExitCodes.InvalidInput);
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CommandLineException($"--tags-from '{path}' does not exist.", ExitCodes.InvalidInput);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new CommandLineException($"--tags-from '{path}' cannot be read: permission denied.", ExitCodes.InvalidInput);
+        }
+        catch (IOException error)
+        {
+            throw new CommandLineException($"--tags-from '{path}' cannot be read: {error.Message}", ExitCodes.InvalidInput);
+        }
+    }
+
+    private static async Task<IReadOnlyList<TagInfo>> ReadLinesAsync(Stream stream, string name, Func<string, bool> keep, CancellationToken cancellationToken)
+    {
         var tags = new List<TagInfo>();
-        foreach (var line in text.Split('\n'))
+        var buffer = new byte[64 * 1024];
+        var line = new byte[MaxLineBytes];
+        var lineLength = 0;
+        var lineNumber = 1;
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            var tag = line.Trim();
-            if (tag.Length > 0)
+            total += read;
+            if (total > MaxBytes)
             {
-                tags.Add(new TagInfo(tag));
+                throw Invalid(name, $"is larger than the limit of {MaxBytes} bytes");
+            }
+
+            var rest = buffer.AsSpan(0, read);
+            while (rest.Length > 0)
+            {
+                var end = rest.IndexOf((byte)'\n');
+                var part = end < 0 ? rest : rest[..end];
+                if (part.Contains((byte)0))
+                {
+                    throw Invalid(name, $"line {lineNumber} has a NUL byte: this is not a text file of tags");
+                }
+
+                if (lineLength + part.Length > MaxLineBytes)
+                {
+                    throw Invalid(name, $"line {lineNumber} is longer than the limit of {MaxLineBytes} bytes");
+                }
+
+                part.CopyTo(line.AsSpan(lineLength));
+                lineLength += part.Length;
+                if (end < 0)
+                {
+                    break;
+                }
+
+                Accept(line.AsSpan(0, lineLength), lineNumber, name, keep, tags);
+                lineLength = 0;
+                lineNumber++;
+                rest = rest[(end + 1)..];
             }
         }
 
+        Accept(line.AsSpan(0, lineLength), lineNumber, name, keep, tags);
         return tags;
     }
+
+    private static void Accept(ReadOnlySpan<byte> bytes, int lineNumber, string name, Func<string, bool> keep, List<TagInfo> tags)
+    {
+        if (lineNumber == 1 && bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes).Trim();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Invalid(name, $"line {lineNumber} is not UTF-8 text");
+        }
+
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        // The registry path's rule: a tag list entry that is not a tag name could carry terminal escapes into the
+        // output. The line itself is not echoed for the same reason.
+        if (!ImageReference.IsValidTag(text))
+        {
+            throw Invalid(name, $"line {lineNumber} is not a tag name (up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-')");
+        }
+
+        if (keep(text))
+        {
+            tags.Add(new TagInfo(text));
+        }
+    }
+
+    private static CommandLineException Invalid(string name, string reason) => new($"{name} {reason}.", ExitCodes.InvalidInput);
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using ImageUpdater.Credentials;
 using ImageUpdater.Strategies;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +13,7 @@ namespace ImageUpdater.Cli.Commands;
 /// </summary>
 internal static class TestCommand
 {
-    public static Command Create(TextReader standardInput)
+    public static Command Create(Stream standardInput)
     {
         var image = new Argument<string>("IMAGE") { Description = "The image, such as nginx or ghcr.io/acme/web." };
         var tagsFrom = new Option<string?>("--tags-from")
@@ -33,7 +36,7 @@ internal static class TestCommand
         };
         var ignoreTags = new Option<string[]>("--ignore-tags")
         {
-            Description = "Ignore tags matching this glob (repeatable).",
+            Description = "Ignore tags matching these globs (repeatable or comma-separated).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var platforms = new Option<string[]>("--platforms", "--platform")
@@ -54,8 +57,9 @@ internal static class TestCommand
         };
         var rateLimit = new Option<double?>("--rate-limit")
         {
-            Description = "Requests per second to the registry, overriding registries.conf.",
+            Description = "Requests per second to the registry, overriding registries.conf (0 for no limit).",
             HelpName = "N",
+            CustomParser = ParseRateLimit,
         };
         var secretsDirectory = new Option<string?>("--secrets-dir")
         {
@@ -79,15 +83,15 @@ internal static class TestCommand
         {
             var request = new TestRequest
             {
-                Image = ImageReference.Parse(parseResult.GetRequiredValue(image)),
+                Image = ParseImage(parseResult.GetRequiredValue(image)),
                 TagsFrom = parseResult.GetValue(tagsFrom),
                 Settings = new ImageUpdateSettings
                 {
                     Strategy = parseResult.GetRequiredValue(strategy),
                     Constraint = parseResult.GetValue(constraint),
                     AllowTags = parseResult.GetValue(allowTags),
-                    IgnoreTags = parseResult.GetValue(ignoreTags) ?? [],
-                    Platforms = SplitCommas(parseResult.GetValue(platforms)),
+                    IgnoreTags = SplitIgnoreTags(parseResult.GetValue(ignoreTags)),
+                    Platforms = ParsePlatforms(parseResult.GetValue(platforms)),
                 },
                 Json = parseResult.GetRequiredValue(output) == "json",
                 Registry = new RegistryTagSource.Options
@@ -106,7 +110,7 @@ internal static class TestCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(TestRequest request, TextReader standardInput, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TestRequest request, Stream standardInput, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         using var services = BuildServices(request);
         var plan = services.GetRequiredService<TagSelector>().Prepare(request.Settings);
@@ -118,6 +122,11 @@ internal static class TestCommand
         if (plan.Error is not null)
         {
             throw new CommandLineException(plan.Error, ExitCodes.InvalidInput);
+        }
+
+        if (!string.IsNullOrEmpty(request.Settings.Constraint) && plan.Strategy.Name is TagStrategyNames.NewestBuild or TagStrategyNames.Alphabetical)
+        {
+            await error.WriteLineAsync($"warning: --semver-constraint is ignored by the {plan.Strategy.Name} strategy; use --allow-tags to narrow the tags.").ConfigureAwait(false);
         }
 
         IReadOnlyList<TagInfo> tags;
@@ -133,13 +142,20 @@ internal static class TestCommand
         }
         else
         {
-            tags = await TagListReader.ReadAsync(request.TagsFrom, standardInput, cancellationToken).ConfigureAwait(false);
+            tags = await TagListReader.ReadAsync(request.TagsFrom, standardInput, tag => plan.Classify(tag) == TagClassification.Candidate, cancellationToken).ConfigureAwait(false);
         }
 
         var outcome = plan.Select(tags);
         if (outcome.Error is not null)
         {
-            throw new CommandLineException(outcome.Error, ExitCodes.InvalidInput);
+            // numerical refuses a candidate that is not a number: the tags, not the command line, are at fault, and
+            // no tag qualifies.
+            if (plan.Strategy.Name != TagStrategyNames.Numerical)
+            {
+                throw new CommandLineException(outcome.Error, ExitCodes.InvalidInput);
+            }
+
+            await error.WriteLineAsync("warning: " + outcome.Error).ConfigureAwait(false);
         }
 
         var result = TestResult.From(request.Image, outcome);
@@ -150,6 +166,11 @@ internal static class TestCommand
     private static ServiceProvider BuildServices(TestRequest request)
     {
         var services = new ServiceCollection();
+        if (request.SecretsDirectory is null)
+        {
+            services.AddSingleton<ISecretReader, NoSecretsDirectoryReader>();
+        }
+
         services.AddImageUpdater()
             .AddTagStrategies()
             .AddRegistryClient()
@@ -157,10 +178,55 @@ internal static class TestCommand
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    private static string[] SplitCommas(string[]? values) =>
-        values is null
+    // The IMAGE argument names one image: the lenient constraint form ("nginx:~1.2") belongs to image-list.
+    private static ImageReference ParseImage(string text)
+    {
+        if (ImageReference.TryParseStrict(text, out var image))
+        {
+            return image;
+        }
+
+        var reason = text.Length == 0 ? "it is empty"
+            : text.Contains('@', StringComparison.Ordinal) ? "a digest is sha256:, sha384: or sha512: followed by its full lowercase hex"
+            : "expected [registry[:port]/]repository[:tag] with a lowercase repository and a tag of up to 128 letters, digits, '_', '.' and '-'";
+        throw new CommandLineException($"IMAGE '{text}' is not an image reference: {reason}.", ExitCodes.InvalidInput);
+    }
+
+    // As the ignore-tags annotation: comma-separated, entries trimmed, empty entries kept (an empty glob matches only
+    // an empty tag).
+    private static string[] SplitIgnoreTags(string[]? values) =>
+        values is null ? [] : values.SelectMany(static value => value.Split(',', StringSplitOptions.TrimEntries)).ToArray();
+
+    // Annotations keep the reference's rule (an entry that cannot be parsed matches nothing); typed on the command
+    // line, such an entry is a mistake to report.
+    private static string[] ParsePlatforms(string[]? values)
+    {
+        var entries = values is null
             ? []
-            : values.SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            : values.SelectMany(static value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        foreach (var entry in entries)
+        {
+            var parts = entry.Split('/');
+            if (parts.Length is < 2 or > 3 || parts.Any(static part => part.Length == 0))
+            {
+                throw new CommandLineException($"--platforms entry '{entry}' is not os/architecture[/variant], such as linux/amd64 or linux/arm/v7.", ExitCodes.InvalidInput);
+            }
+        }
+
+        return entries;
+    }
+
+    private static double? ParseRateLimit(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        result.AddError($"--rate-limit '{text}' is not a number of requests per second, such as 5 or 0.5 (0 for no limit).");
+        return null;
+    }
 
     private sealed record TestRequest
     {

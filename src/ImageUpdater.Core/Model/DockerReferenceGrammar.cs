@@ -21,6 +21,8 @@ internal static partial class DockerReferenceGrammar
     private const string Tag = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
     private const string DigestPattern = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
 
+    public static bool IsTag(string text) => AnchoredTag().IsMatch(text);
+
     public static bool TryParse(string identifier, out ImageReference reference)
     {
         reference = null!;
@@ -144,6 +146,9 @@ internal static partial class DockerReferenceGrammar
     // anchors are \z: "nginx:1.0\n" must fail the grammar and fall back to the lenient split as it does there.
     [GeneratedRegex("^[a-f0-9]{64}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredIdentifier();
+
+    [GeneratedRegex("^" + Tag + "\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AnchoredTag();
 
     [GeneratedRegex("^(?<name>(?:" + DomainAndPort + "/)?" + RemoteName + ")(?::(?<tag>" + Tag + "))?(?:@(?<digest>" + DigestPattern + "))?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredReference();

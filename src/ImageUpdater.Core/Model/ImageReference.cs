@@ -113,6 +113,15 @@ public sealed record ImageReference
         return DockerReferenceGrammar.TryParse(identifier, out reference);
     }
 
+    /// <summary>
+    /// Whether a text is a tag name of the distribution grammar: up to 128 letters, digits, <c>_</c>, <c>.</c> and
+    /// <c>-</c>, not starting with <c>.</c> or <c>-</c>. Registries hold no other tags; any other text, used in a
+    /// manifest URL or printed, could name another resource or carry control characters.
+    /// </summary>
+    /// <param name="tag">The text.</param>
+    /// <returns><see langword="true"/> when the text is a tag name.</returns>
+    public static bool IsValidTag([NotNullWhen(true)] string? tag) => tag is not null && DockerReferenceGrammar.IsTag(tag);
+
     /// <summary>Gets the validated digest, when the digest text is one.</summary>
     /// <param name="digest">The digest.</param>
     /// <returns><see langword="true"/> when a valid digest is present.</returns>

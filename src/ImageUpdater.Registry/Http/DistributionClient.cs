@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +56,7 @@ internal sealed partial class DistributionClient(
             {
                 // Registries only hold names of the distribution spec's tag grammar; anything else (an empty name, '#',
                 // '?', '/') would turn the manifest URL built from it into a request for another resource.
-                if (!TagName().IsMatch(tag))
+                if (!ImageReference.IsValidTag(tag))
                 {
                     invalid++;
                     continue;
@@ -140,9 +139,6 @@ internal sealed partial class DistributionClient(
             throw new RegistryException(RegistryErrorKind.InvalidContent, Label(repository), repository.Name, $"{what}: {ex.Message}", response.Status, ex);
         }
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TagName();
 
     private static string Label(RegistryRepository repository) => repository.Endpoint.ApiUrl.GetLeftPart(UriPartial.Authority);
 }

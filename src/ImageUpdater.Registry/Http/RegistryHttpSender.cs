@@ -351,9 +351,29 @@ internal sealed partial class RegistryHttpSender
     {
         null => string.Empty,
         TimeoutRejectedException => "timed out",
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } http => DescribeTlsFailure(http),
+        // SocketsHttpHandler repeats the socket's reason in its own message: "Connection refused (host:port)".
+        HttpRequestException { InnerException: { } inner } http when http.Message.Contains(inner.Message, StringComparison.Ordinal) => http.Message,
         HttpRequestException { InnerException: { } inner } http => http.Message + " (" + inner.Message + ")",
         _ => exception.Message,
     };
+
+    // HttpClient says only "see inner exception"; the cause is the innermost message. A server that answers the
+    // handshake with something other than TLS (a corrupt frame, a closed connection) is most often a plain-HTTP
+    // registry reached over https.
+    private static string DescribeTlsFailure(HttpRequestException exception)
+    {
+        var cause = exception.InnerException ?? exception;
+        while (cause.InnerException is { } inner)
+        {
+            cause = inner;
+        }
+
+        var text = "the TLS handshake failed: " + cause.Message.TrimEnd('.');
+        return cause is System.Security.Authentication.AuthenticationException && cause.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase)
+            ? text
+            : text + "; if the registry speaks plain HTTP, its api_url should start with http://";
+    }
 
     private readonly record struct Exchange(RegistryResponse Response, HttpStatusCode Status, Uri? Location);
 }

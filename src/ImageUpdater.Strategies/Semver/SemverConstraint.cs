@@ -51,7 +51,7 @@ public sealed class SemverConstraint
 
         if (!SemverConstraintParser.TryParse(text, out var alternatives, out var reason))
         {
-            error = $"Invalid semver constraint '{text}': {reason}.";
+            error = $"Invalid semver constraint '{SemverConstraintParser.Excerpt(text)}': {reason}.";
             return false;
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ImageUpdater.Strategies;
@@ -8,8 +9,9 @@ namespace ImageUpdater.Strategies;
 /// </summary>
 /// <remarks>
 /// Go's <c>\s</c> is ASCII <c>[\t\n\f\r ]</c> and its <c>$</c> is the end of the text, so both are spelled out.
-/// The expressions that capture are leftmost-first like Go's and run with a timeout; the one with nested
-/// repetition (whole-group validation) only answers yes or no, so it uses the non-backtracking engine.
+/// The expressions that scan the whole constraint use the non-backtracking engine, whose matches are the same
+/// leftmost-first ones as Go's but found in linear time (with backtracking, a whitespace loop rescans a long run of
+/// blanks from every position in it); the anchored one that splits a single condition runs with a timeout.
 /// </remarks>
 internal static partial class SemverConstraintParser
 {
@@ -18,13 +20,33 @@ internal static partial class SemverConstraintParser
     private const string Cv = @"v?([0-9|xX*]+)(\.[0-9|xX*]+)?(\.[0-9|xX*]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?";
     private const int TimeoutMilliseconds = 1000;
 
+    /// <summary>
+    /// The longest constraint parsed, in characters: 256 KiB, the most a Kubernetes object's annotations can hold,
+    /// so no constraint written in an annotation is refused while parsing time and memory stay bounded.
+    /// </summary>
+    internal const int MaxLength = 256 * 1024;
+
     private static readonly Regex ValidGroup = new(
         $@"^({Ws}*({Ops}){Ws}*({Cv}){Ws}*)((?:{Ws}+|,{Ws}*)({Ops}){Ws}*({Cv}){Ws}*)*\z",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    private static readonly Regex HyphenRange = new(
+        $@"{Ws}*({Cv}){Ws}+-{Ws}+({Cv}){Ws}*",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    private static readonly Regex FindCondition = new(
+        $@"({Ops}){Ws}*({Cv})",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     public static bool TryParse(string text, out SemverCondition[][] alternatives, out string reason)
     {
         alternatives = [];
+        if (text.Length > MaxLength)
+        {
+            reason = $"the constraint is {text.Length} characters long, more than the limit of {MaxLength}";
+            return false;
+        }
+
         try
         {
             var rewritten = RewriteRanges(text);
@@ -35,11 +57,11 @@ internal static partial class SemverConstraintParser
                 var group = groups[g];
                 if (!ValidGroup.IsMatch(group))
                 {
-                    reason = $"improper constraint '{group}'";
+                    reason = $"improper constraint '{Excerpt(group)}'";
                     return false;
                 }
 
-                var matches = FindCondition().Matches(group);
+                var matches = FindCondition.Matches(group);
                 var conditions = new SemverCondition[matches.Count];
                 for (var i = 0; i < matches.Count; i++)
                 {
@@ -63,30 +85,29 @@ internal static partial class SemverConstraintParser
         }
     }
 
-    // "1.2 - 1.4.5" becomes ">= 1.2, <= 1.4.5 " (v3.4 appends the space); like Go's strings.Replace(o, match, t, 1), the first occurrence of
-    // the matched text in the string rewritten so far is replaced.
+    // "1.2 - 1.4.5" becomes ">= 1.2, <= 1.4.5 " (v3.4 appends the space). Go replaces the first occurrence of each
+    // matched text in the string rewritten so far (strings.Replace(o, match, t, 1)), which costs quadratic time; here
+    // each match is replaced where it was found, in one pass. The two differ only when an earlier occurrence runs
+    // into a previous replacement or its leftover "- x" text, and then both results hold an improper group, so
+    // the same constraints are accepted and rejected.
     internal static string RewriteRanges(string text)
     {
-        var matches = HyphenRange().Matches(text);
+        var matches = HyphenRange.Matches(text);
         if (matches.Count == 0)
         {
             return text;
         }
 
-        var result = text;
+        var result = new StringBuilder(text.Length + (matches.Count * 8));
+        var copied = 0;
         foreach (Match match in matches)
         {
-            var at = result.IndexOf(match.Value, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var replacement = ">= " + match.Groups[1].Value + ", <= " + match.Groups[11].Value + " ";
-            result = string.Concat(result.AsSpan(0, at), replacement, result.AsSpan(at + match.Value.Length));
+            result.Append(text, copied, match.Index - copied)
+                .Append(">= ").Append(match.Groups[1].ValueSpan).Append(", <= ").Append(match.Groups[11].ValueSpan).Append(' ');
+            copied = match.Index + match.Length;
         }
 
-        return result;
+        return result.Append(text, copied, text.Length - copied).ToString();
     }
 
     private static bool TryParseCondition(string text, out SemverCondition condition, out string reason)
@@ -148,13 +169,10 @@ internal static partial class SemverConstraintParser
         return true;
     }
 
+    // A long constraint is named by its start, so that an error stays one readable line.
+    internal static string Excerpt(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "...");
+
     private static bool IsWildcard(string part) => part is "x" or "X" or "*";
-
-    [GeneratedRegex($@"{Ws}*({Cv}){Ws}+-{Ws}+({Cv}){Ws}*", RegexOptions.CultureInvariant, TimeoutMilliseconds)]
-    private static partial Regex HyphenRange();
-
-    [GeneratedRegex($@"({Ops}){Ws}*({Cv})", RegexOptions.CultureInvariant, TimeoutMilliseconds)]
-    private static partial Regex FindCondition();
 
     [GeneratedRegex($@"^{Ws}*({Ops}){Ws}*({Cv}){Ws}*\z", RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     private static partial Regex Condition();

@@ -77,6 +77,18 @@ public sealed class RegistryCredentialTests(PrivateRegistryFixture fixture) : IC
         Assert.Contains(name, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_pull_secret_without_a_secrets_folder_names_the_option()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(
+            "test", fixture.Image, "--registries-conf", fixture.RegistriesConf, "--credentials", "pullsecret:default/regcred");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--secrets-dir", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("RegistryCredentialOptions", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("bogus:VAR", "unknown credential source: bogus")]
     [InlineData("env", "invalid credential spec: env")]

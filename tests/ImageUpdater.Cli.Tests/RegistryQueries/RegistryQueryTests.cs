@@ -106,6 +106,8 @@ public sealed class RegistryQueryTests(PublicRegistryFixture fixture) : IClassFi
         Assert.Equal(string.Empty, output);
         Assert.Single(NonEmptyLines(error));
         Assert.Contains("https://" + fixture.Registry.Authority, error, StringComparison.Ordinal);
+        Assert.Contains("TLS handshake failed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("inner exception", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -150,6 +150,48 @@ public class SemverConstraintTests
         Assert.False(SemverConstraint.TryParse(text, out _, out _));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
     }
+
+    [Fact]
+    public void Twenty_thousand_hyphen_ranges_are_parsed_with_work_proportional_to_the_text()
+    {
+        // Counted, not timed: the bytes allocated for twice the ranges must grow about twice, not four times (Go's
+        // replace-into-the-whole-string loop allocated gigabytes for 20,000 ranges).
+        var tenThousand = AllocatedWhileParsing(10_000);
+        var twentyThousand = AllocatedWhileParsing(20_000);
+
+        Assert.True(twentyThousand < 2.5 * tenThousand, $"10,000 ranges: {tenThousand} bytes; 20,000 ranges: {twentyThousand} bytes");
+    }
+
+    [Fact]
+    public void A_constraint_over_the_length_limit_is_refused_naming_the_limit_without_echoing_it()
+    {
+        var text = string.Concat(Enumerable.Repeat("1 - 2 ", (SemverConstraintParser.MaxLength / 6) + 1));
+
+        Assert.False(SemverConstraint.TryParse(text, out _, out var error));
+
+        Assert.Contains(SemverConstraintParser.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), error, StringComparison.Ordinal);
+        Assert.True(error.Length < 300, error);
+    }
+
+    [Fact]
+    public void A_constraint_at_the_length_limit_is_parsed()
+    {
+        // Mostly blanks: a backtracking scan for hyphen ranges would rescan the run from each of its positions.
+        var text = "1.0.0 - 2".PadRight(SemverConstraintParser.MaxLength, ' ');
+
+        Assert.True(SemverConstraint.TryParse(text, out _, out var error), error);
+    }
+
+    private static long AllocatedWhileParsing(int ranges)
+    {
+        var text = string.Concat(Enumerable.Repeat("1 - 2 ", ranges));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(SemverConstraint.TryParse(text, out var constraint, out var error), error);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(constraint.IsSatisfiedBy(SemverVersion.Parse("1.5.0")));
+        Assert.False(constraint.IsSatisfiedBy(SemverVersion.Parse("3.0.0")));
+        return allocated;
+    }
 }
 
 public class SemverRangeRewriteTests
@@ -161,6 +203,7 @@ public class SemverRangeRewriteTests
     [InlineData("2 - 3 4.0.0 - 5.1", ">= 2, <= 3 >= 4.0.0, <= 5.1 ")]
     [InlineData("1.0.0 - 2.0.0 <=2.0.0", ">= 1.0.0, <= 2.0.0 <=2.0.0")]
     [InlineData("1.2-3", "1.2-3")]
+    [InlineData("1 - 2 || x 1 - 2", ">= 1, <= 2 || x>= 1, <= 2 ")]
     public void Rewrites_hyphen_ranges_as_Masterminds(string input, string expected)
     {
         Assert.Equal(expected, SemverConstraintParser.RewriteRanges(input));

@@ -1,0 +1,36 @@
+using ImageUpdater;
+using ImageUpdater.WriteBack.Git;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the git write-back's repository layer.</summary>
+public static class GitWriteBackBuilderExtensions
+{
+    /// <summary>
+    /// Adds the git layer of the write-back: work folders per repository and branch, driven through the <c>git</c>
+    /// command line. Safe to call more than once.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Changes the <see cref="GitWriteBackOptions"/>; validated when the host starts.</param>
+    /// <returns>The builder.</returns>
+    public static IImageUpdaterBuilder AddGitWriteBack(this IImageUpdaterBuilder builder, Action<GitWriteBackOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddImageUpdater();
+        services.AddLogging();
+        var options = services.AddOptions<GitWriteBackOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitWriteBackOptions>, GitWriteBackOptionsValidator>());
+        services.TryAddSingleton<IGitRunner>(static sp => new ProcessGitRunner(sp.GetRequiredService<IOptions<GitWriteBackOptions>>().Value.GitExecutable));
+        services.TryAddSingleton<GitWorkspaces>();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+namespace ImageUpdater.WriteBack.Git;
+
+/// <summary>Where and how the git write-back works: work folders, commit identity, signing, timeouts. Validated at start.</summary>
+public sealed class GitWriteBackOptions
+{
+    /// <summary>Gets or sets the folder under which each repository and branch gets its own work folder.</summary>
+    /// <value>The default value is <c>imageupdater-git</c> under <see cref="Path.GetTempPath"/>.</value>
+    public string WorkRoot { get; set; } = Path.Combine(Path.GetTempPath(), "imageupdater-git");
+
+    /// <summary>Gets or sets the name of the commits' author and committer.</summary>
+    /// <value>The default value is <c>argocd-image-updater</c> (as the reference).</value>
+    public string AuthorName { get; set; } = "argocd-image-updater";
+
+    /// <summary>Gets or sets the e-mail address of the commits' author and committer.</summary>
+    /// <value>The default value is <c>noreply@argoproj.io</c> (as the reference).</value>
+    public string AuthorEmail { get; set; } = "noreply@argoproj.io";
+
+    /// <summary>Gets or sets how commits are signed.</summary>
+    /// <value>The default value is <see cref="GitSigningMethod.None"/>.</value>
+    public GitSigningMethod SigningMethod { get; set; } = GitSigningMethod.None;
+
+    /// <summary>
+    /// Gets or sets the signing key given to git as <c>user.signingkey</c>: a GPG key id for
+    /// <see cref="GitSigningMethod.OpenPgp"/>, the path of an SSH key for <see cref="GitSigningMethod.Ssh"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; required when <see cref="SigningMethod"/> is not <see cref="GitSigningMethod.None"/>.</value>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether each commit carries a <c>Signed-off-by</c> trailer.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool SignOff { get; set; }
+
+    /// <summary>Gets or sets how long one git command may run before it is killed.</summary>
+    /// <value>The default value is 2 minutes.</value>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Gets or sets how many times a push rejected because the remote moved is retried on the new tip.</summary>
+    /// <value>The default value is 3.</value>
+    public int PushRetries { get; set; } = 3;
+
+    /// <summary>Gets or sets the git executable: a name looked up on <c>PATH</c> or a full path.</summary>
+    /// <value>The default value is <c>git</c>.</value>
+    public string GitExecutable { get; set; } = "git";
+}
