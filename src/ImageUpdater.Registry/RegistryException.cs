@@ -34,18 +34,24 @@ public sealed class RegistryException : ImageUpdaterException
     }
 
     /// <summary>Creates an exception for a failed request to a registry.</summary>
+    /// <param name="kind">What kind of failure it is.</param>
     /// <param name="registry">The registry's API URL or name.</param>
     /// <param name="repository">The repository, empty when the request was not for one (a ping).</param>
     /// <param name="reason">What went wrong, without the registry, repository or status.</param>
     /// <param name="statusCode">The HTTP status, when a response was received.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public RegistryException(string registry, string repository, string reason, HttpStatusCode? statusCode = null, Exception? innerException = null)
+    public RegistryException(RegistryErrorKind kind, string registry, string repository, string reason, HttpStatusCode? statusCode = null, Exception? innerException = null)
         : base(Format(registry, repository, reason, statusCode), innerException)
     {
+        Kind = kind;
         Registry = registry;
         Repository = repository;
         StatusCode = statusCode;
     }
+
+    /// <summary>Gets what kind of failure this is.</summary>
+    /// <value>The default value is <see cref="RegistryErrorKind.Transport"/>.</value>
+    public RegistryErrorKind Kind { get; }
 
     /// <summary>Gets the registry's API URL or name; empty when unknown.</summary>
     public string Registry { get; }

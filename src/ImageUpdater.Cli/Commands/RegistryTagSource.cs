@@ -40,7 +40,7 @@ internal static class RegistryTagSource
                     Endpoint = endpoint,
                     Settings = settings,
                     MetadataNeeds = plan.MetadataNeeds,
-                    TagFilter = plan.IsCandidate,
+                    Classify = plan.Classify,
                 },
                 cancellationToken).ConfigureAwait(false);
             return candidates.Tags;

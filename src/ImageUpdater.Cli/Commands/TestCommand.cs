@@ -142,7 +142,7 @@ internal static class TestCommand
         }
         else
         {
-            tags = await TagListReader.ReadAsync(request.TagsFrom, standardInput, plan.IsCandidate, cancellationToken).ConfigureAwait(false);
+            tags = await TagListReader.ReadAsync(request.TagsFrom, standardInput, tag => plan.Classify(tag) == TagClassification.Candidate, cancellationToken).ConfigureAwait(false);
         }
 
         var outcome = plan.Select(tags);

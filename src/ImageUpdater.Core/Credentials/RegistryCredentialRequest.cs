@@ -13,6 +13,13 @@ public sealed record RegistryCredentialRequest
     public required string RegistryApiUrl { get; init; }
 
     /// <summary>
+    /// Gets the namespace of the application whose image pull secret <see cref="Spec"/> is; <c>pullsecret:</c> and
+    /// <c>secret:</c> specs naming another namespace are refused, as the reference refuses them. Empty when the spec
+    /// is not an application's (a <c>registries.conf</c> entry) or the namespace is unknown: no restriction.
+    /// </summary>
+    public string Namespace { get; init; } = string.Empty;
+
+    /// <summary>
     /// Gets how long a resolved credential may be reused (the registry's <c>credsexpire</c>);
     /// <see langword="null"/> means until the process ends.
     /// </summary>

@@ -5,14 +5,14 @@ using Microsoft.Extensions.Options;
 namespace ImageUpdater.Credentials;
 
 /// <summary>
-/// Resolves credential specs to credentials. A credential is cached per spec and registry until the request's
+/// Resolves credential specs to credentials. A credential is cached per spec, registry and namespace until the request's
 /// <see cref="RegistryCredentialRequest.Expiry"/> has passed (none or zero = kept for the resolver's lifetime, as the
 /// reference's <c>credsexpire: 0</c>). <see cref="RegistryCredentialRequest.ForceRefresh"/> reads the source again;
 /// concurrent callers for one spec and registry share a single read. Failures are not cached. Thread-safe.
 /// </summary>
 public sealed partial class RegistryCredentialResolver : IRegistryCredentialResolver
 {
-    private readonly ConcurrentDictionary<(string Spec, string Registry), CacheEntry> _entries = new();
+    private readonly ConcurrentDictionary<(string Spec, string Registry, string Namespace), CacheEntry> _entries = new();
     private readonly CredentialSourceFactory _factory;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -37,7 +37,7 @@ public sealed partial class RegistryCredentialResolver : IRegistryCredentialReso
     public async ValueTask<RegistryCredential> ResolveAsync(RegistryCredentialRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = (request.Spec, request.RegistryApiUrl.TrimEnd('/'));
+        var key = (request.Spec, request.RegistryApiUrl.TrimEnd('/'), request.Namespace);
         var entry = _entries.GetOrAdd(key, static _ => new CacheEntry());
         Task<RegistryCredential> pending;
         lock (entry)
@@ -72,7 +72,7 @@ public sealed partial class RegistryCredentialResolver : IRegistryCredentialReso
         await Task.Yield();
         try
         {
-            var source = _factory.CreateWithFallbacks(request.Spec);
+            var source = _factory.CreateWithFallbacks(request.Spec, request.Namespace);
             var credential = await source.GetCredentialAsync(request.RegistryApiUrl, CancellationToken.None).ConfigureAwait(false);
             lock (entry)
             {

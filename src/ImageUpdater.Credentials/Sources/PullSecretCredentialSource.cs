@@ -13,14 +13,17 @@ public sealed class PullSecretCredentialSource : RegistryCredentialSource
     /// <param name="reader">Reads secrets.</param>
     /// <param name="namespace">The secret's namespace.</param>
     /// <param name="name">The secret's name.</param>
-    public PullSecretCredentialSource(ISecretReader reader, string @namespace, string name)
+    /// <param name="allowedNamespace">The only namespace the secret may be read from (the application's); empty for any.</param>
+    public PullSecretCredentialSource(ISecretReader reader, string @namespace, string name, string allowedNamespace = "")
     {
+        ArgumentNullException.ThrowIfNull(allowedNamespace);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(@namespace);
         ArgumentNullException.ThrowIfNull(name);
         _reader = reader;
         Namespace = @namespace;
         Name = name;
+        AllowedNamespace = allowedNamespace;
     }
 
     /// <summary>Gets the secret's namespace.</summary>
@@ -29,11 +32,14 @@ public sealed class PullSecretCredentialSource : RegistryCredentialSource
     /// <summary>Gets the secret's name.</summary>
     public string Name { get; }
 
+    /// <summary>Gets the only namespace the secret may be read from; empty for any.</summary>
+    public string AllowedNamespace { get; }
+
     /// <inheritdoc />
     public override async ValueTask<RegistryCredential> GetCredentialAsync(string registryApiUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registryApiUrl);
-        var json = await SecretField.ReadAsync(_reader, Namespace, Name, Field, cancellationToken).ConfigureAwait(false);
+        var json = await SecretField.ReadAsync(_reader, Namespace, Name, Field, AllowedNamespace, cancellationToken).ConfigureAwait(false);
         return DockerConfigAuths.Find(json, registryApiUrl, $"image pull secret '{Namespace}/{Name}'");
     }
 

@@ -12,8 +12,10 @@ public sealed class SecretCredentialSource : RegistryCredentialSource
     /// <param name="namespace">The secret's namespace.</param>
     /// <param name="name">The secret's name.</param>
     /// <param name="field">The field holding <c>user:pass</c>.</param>
-    public SecretCredentialSource(ISecretReader reader, string @namespace, string name, string field)
+    /// <param name="allowedNamespace">The only namespace the secret may be read from (the application's); empty for any.</param>
+    public SecretCredentialSource(ISecretReader reader, string @namespace, string name, string field, string allowedNamespace = "")
     {
+        ArgumentNullException.ThrowIfNull(allowedNamespace);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(@namespace);
         ArgumentNullException.ThrowIfNull(name);
@@ -22,6 +24,7 @@ public sealed class SecretCredentialSource : RegistryCredentialSource
         Namespace = @namespace;
         Name = name;
         Field = field;
+        AllowedNamespace = allowedNamespace;
     }
 
     /// <summary>Gets the secret's namespace.</summary>
@@ -33,10 +36,13 @@ public sealed class SecretCredentialSource : RegistryCredentialSource
     /// <summary>Gets the field.</summary>
     public string Field { get; }
 
+    /// <summary>Gets the only namespace the secret may be read from; empty for any.</summary>
+    public string AllowedNamespace { get; }
+
     /// <inheritdoc />
     public override async ValueTask<RegistryCredential> GetCredentialAsync(string registryApiUrl, CancellationToken cancellationToken = default)
     {
-        var value = await SecretField.ReadAsync(_reader, Namespace, Name, Field, cancellationToken).ConfigureAwait(false);
+        var value = await SecretField.ReadAsync(_reader, Namespace, Name, Field, AllowedNamespace, cancellationToken).ConfigureAwait(false);
         return TrySplitUserPassword(Encoding.UTF8.GetString(value), out var credential, requireBoth: false)
             ? credential!
             : throw new CredentialException($"invalid credentials in secret '{Name}' from namespace '{Namespace}' (field '{Field}')");

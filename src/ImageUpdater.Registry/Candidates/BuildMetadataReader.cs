@@ -1,4 +1,4 @@
-using System.Net;
+using ImageUpdater.Engine;
 using ImageUpdater.Registry.Caching;
 using Microsoft.Extensions.Logging;
 
@@ -75,7 +75,7 @@ internal sealed partial class BuildMetadataReader(ImageMetadata metadata, ILogge
 
         if (!matched)
         {
-            return TagOutcome.Skip(tag, $"none of the index's platforms ({string.Join(", ", platforms)}) is wanted ({WantedText(wanted)})");
+            return TagOutcome.SkipPlatform(tag, $"none of the index's platforms ({string.Join(", ", platforms)}) is wanted ({WantedText(wanted)})");
         }
 
         return TagOutcome.Found(new TagInfo(tag) { Digest = index.Digest, CreatedAt = newest, Labels = labels!, Platforms = platforms });
@@ -86,7 +86,7 @@ internal sealed partial class BuildMetadataReader(ImageMetadata metadata, ILogge
         var config = await metadata.GetConfigAsync(repository, manifest.ConfigDigest!.Value, cancellationToken).ConfigureAwait(false);
         if (!Platform.AnyAccepts(wanted, config.Platform))
         {
-            return TagOutcome.Skip(tag, $"the image is built for {config.Platform}, not a wanted platform ({WantedText(wanted)})");
+            return TagOutcome.SkipPlatform(tag, $"the image is built for {config.Platform}, not a wanted platform ({WantedText(wanted)})");
         }
 
         if (config.Created is not { } created)
@@ -99,15 +99,17 @@ internal sealed partial class BuildMetadataReader(ImageMetadata metadata, ILogge
 
     // A missing or unreadable manifest is this tag's problem (skipped, as the reference does); an unreachable,
     // refusing or overloaded registry is the image's.
-    private static bool IsAboutThisTag(RegistryException ex) => ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.OK;
+    private static bool IsAboutThisTag(RegistryException ex) => ex.Kind is RegistryErrorKind.NotFound or RegistryErrorKind.InvalidContent;
 
     private static string WantedText(IReadOnlyList<string> wanted) => wanted.Count == 0 ? Platform.Current.ToString() : string.Join(", ", wanted);
 }
 
-/// <summary>A described tag, or the reason it was left out.</summary>
-internal readonly record struct TagOutcome(TagInfo? Tag, SkippedTag? Skipped)
+/// <summary>A described tag, or the reason it was left out and whether that reason is its platform.</summary>
+internal readonly record struct TagOutcome(TagInfo? Tag, SkippedTag? Skipped, bool WrongPlatform = false)
 {
     public static TagOutcome Found(TagInfo tag) => new(tag, null);
 
     public static TagOutcome Skip(string tag, string reason) => new(null, new SkippedTag(tag, reason));
+
+    public static TagOutcome SkipPlatform(string tag, string reason) => new(null, new SkippedTag(tag, reason), WrongPlatform: true);
 }

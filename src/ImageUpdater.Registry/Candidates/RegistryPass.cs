@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ImageUpdater.Engine;
 using ImageUpdater.Registry.Caching;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ internal sealed class RegistryPass(
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = request.Settings;
-        var repository = RegistryRepository.For(request.Endpoint, request.Image, settings.PullSecret);
+        var repository = RegistryRepository.For(request.Endpoint, request.Image, settings.PullSecret, request.ApplicationNamespace);
         var all = await ListTagsOnceAsync(repository).WaitAsync(cancellationToken).ConfigureAwait(false);
 
         var wantsDigest = request.MetadataNeeds == TagMetadataNeeds.ConstraintTagDigest;
@@ -32,17 +33,7 @@ internal sealed class RegistryPass(
             throw new ArgumentException($"The digest strategy for image '{request.Image.FullName}' needs a constraint naming the tag to watch.", nameof(request));
         }
 
-        var names = new List<string>(wantsDigest ? 1 : all.Names.Length);
-        var kept = new List<int>(wantsDigest ? 1 : all.Names.Length);
-        for (var i = 0; i < all.Names.Length; i++)
-        {
-            var tag = all.Names[i];
-            if ((!wantsDigest || string.Equals(tag, settings.Constraint, StringComparison.Ordinal)) && (request.TagFilter?.Invoke(tag) ?? true))
-            {
-                names.Add(tag);
-                kept.Add(i);
-            }
-        }
+        var (names, kept, funnel) = Classify(all.Names, request, wantsDigest);
 
         // tagsortmode: the registry's order is the age order, so no metadata is fetched; creation times are made
         // from positions, as the reference does.
@@ -55,7 +46,7 @@ internal sealed class RegistryPass(
                 sorted[i] = new TagInfo(names[i]) { CreatedAt = DateTimeOffset.FromUnixTimeSeconds(seconds) };
             }
 
-            return new TagCandidates { Repository = repository, Tags = sorted };
+            return new TagCandidates { Repository = repository, Tags = sorted, Funnel = funnel with { Candidates = sorted.Length } };
         }
 
         switch (request.MetadataNeeds)
@@ -68,15 +59,63 @@ internal sealed class RegistryPass(
                     withDigest[i] = new TagInfo(names[i]) { Digest = digest };
                 }
 
-                return new TagCandidates { Repository = repository, Tags = withDigest };
+                return new TagCandidates { Repository = repository, Tags = withDigest, Funnel = funnel with { Candidates = withDigest.Length } };
 
             case TagMetadataNeeds.BuildMetadata:
-                return await DescribeAllAsync(repository, names, all.OutcomesFor(settings.Platforms), settings.Platforms, cancellationToken).ConfigureAwait(false);
+                var described = await DescribeAllAsync(repository, names, all.OutcomesFor(settings.Platforms), settings.Platforms, cancellationToken).ConfigureAwait(false);
+                return described with
+                {
+                    Funnel = funnel with { RemovedByPlatform = described.Funnel.RemovedByPlatform, Candidates = described.Tags.Count },
+                };
 
             default:
                 var nameOnly = all.NameOnly;
-                return new TagCandidates { Repository = repository, Tags = kept.ConvertAll(i => nameOnly[i]) };
+                return new TagCandidates { Repository = repository, Tags = kept.ConvertAll(i => nameOnly[i]), Funnel = funnel with { Candidates = kept.Count } };
         }
+    }
+
+    // Each tag is classified once per image; the counts say later why no tag qualified.
+    private static (List<string> Names, List<int> Kept, TagFunnel Funnel) Classify(string[] all, TagCandidateRequest request, bool wantsDigest)
+    {
+        var names = new List<string>(wantsDigest ? 1 : all.Length);
+        var kept = new List<int>(wantsDigest ? 1 : all.Length);
+        int allow = 0, ignore = 0, unextractable = 0, outside = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            var tag = all[i];
+            var classification = wantsDigest && !string.Equals(tag, request.Settings.Constraint, StringComparison.Ordinal)
+                ? TagClassification.NotWatched
+                : request.Classify?.Invoke(tag) ?? TagClassification.Candidate;
+            switch (classification)
+            {
+                case TagClassification.Candidate:
+                    names.Add(tag);
+                    kept.Add(i);
+                    break;
+                case TagClassification.RemovedByAllowTags:
+                    allow++;
+                    break;
+                case TagClassification.RemovedByIgnoreTags:
+                    ignore++;
+                    break;
+                case TagClassification.NotExtractable:
+                    unextractable++;
+                    break;
+                default:
+                    outside++;
+                    break;
+            }
+        }
+
+        var funnel = new TagFunnel
+        {
+            Listed = all.Length,
+            RemovedByAllowTags = allow,
+            RemovedByIgnoreTags = ignore,
+            Unparseable = unextractable,
+            OutsideConstraint = outside,
+        };
+        return (names, kept, funnel);
     }
 
     private Task<RepositoryTags> ListTagsOnceAsync(RegistryRepository repository)
@@ -161,6 +200,7 @@ internal sealed class RegistryPass(
 
         var tags = new List<TagInfo>(outcomes.Length);
         var skipped = new List<SkippedTag>();
+        var wrongPlatform = 0;
         foreach (var outcome in outcomes)
         {
             if (outcome.Tag is { } tag)
@@ -170,10 +210,11 @@ internal sealed class RegistryPass(
             else if (outcome.Skipped is { } skip)
             {
                 skipped.Add(skip);
+                wrongPlatform += outcome.WrongPlatform ? 1 : 0;
             }
         }
 
-        return new TagCandidates { Repository = repository, Tags = tags, Skipped = skipped };
+        return new TagCandidates { Repository = repository, Tags = tags, Skipped = skipped, Funnel = new TagFunnel { RemovedByPlatform = wrongPlatform } };
     }
 
     private static void Collect(List<(int Index, Task<TagOutcome> Task)> pending, TagOutcome[] outcomes, List<string> names, ConcurrentDictionary<string, TagOutcome> known, bool all)

@@ -13,13 +13,20 @@ public sealed record TagCandidateRequest
     /// <value>The default value is <see cref="ImageUpdateSettings.Default"/>.</value>
     public ImageUpdateSettings Settings { get; init; } = ImageUpdateSettings.Default;
 
+    /// <summary>
+    /// Gets the namespace of the application the image belongs to; a pull secret in <see cref="Settings"/> may only
+    /// name a secret there. Empty when unknown (no restriction).
+    /// </summary>
+    public string ApplicationNamespace { get; init; } = string.Empty;
+
     /// <summary>Gets what the strategy needs beyond tag names.</summary>
     /// <value>The default value is <see cref="TagMetadataNeeds.None"/>.</value>
     public TagMetadataNeeds MetadataNeeds { get; init; }
 
     /// <summary>
-    /// Gets the allow/ignore filter applied to tag names before any metadata is fetched; <see langword="null"/> keeps
-    /// every tag.
+    /// Gets the classification of tag names (allow/ignore filters, extraction, the digest strategy's watched tag),
+    /// applied once before any metadata is fetched and counted in <see cref="TagCandidates.Funnel"/>;
+    /// <see langword="null"/> keeps every tag. Usually <see cref="ITagSelectionPlan.Classify"/>.
     /// </summary>
-    public Func<string, bool>? TagFilter { get; init; }
+    public Func<string, TagClassification>? Classify { get; init; }
 }

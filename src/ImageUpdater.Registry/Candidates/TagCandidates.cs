@@ -1,3 +1,5 @@
+using ImageUpdater.Engine;
+
 namespace ImageUpdater.Registry;
 
 /// <summary>The candidate tags of one image, in the registry's order, and the tags left out with the reason.</summary>
@@ -14,9 +16,12 @@ public sealed record TagCandidates
     /// one-line reason; as in the reference, such a tag is skipped and the others still count.
     /// </summary>
     public IReadOnlyList<SkippedTag> Skipped { get; init; } = [];
-}
 
-/// <summary>A tag left out of the candidates.</summary>
-/// <param name="Tag">The tag.</param>
-/// <param name="Reason">Why, in one line.</param>
-public sealed record SkippedTag(string Tag, string Reason);
+    /// <summary>
+    /// Gets how the listed tags were narrowed down to <see cref="Tags"/>: removed by the classification (allow-tags,
+    /// ignore-tags, extraction as <see cref="TagFunnel.Unparseable"/>, the digest strategy's other tags as
+    /// <see cref="TagFunnel.OutsideConstraint"/>) and by platform; <see cref="TagFunnel.Candidates"/> is the number of
+    /// <see cref="Tags"/>.
+    /// </summary>
+    public TagFunnel Funnel { get; init; } = TagFunnel.Empty;
+}

@@ -25,12 +25,12 @@ internal sealed partial class DistributionClient(
         {
             if (!visited.Add(uri.AbsoluteUri))
             {
-                throw new RegistryException(label, repository.Name, $"tag list: the Link header leads back to page {uri.PathAndQuery} (a paging loop)");
+                throw new RegistryException(RegistryErrorKind.InvalidContent, label, repository.Name, $"tag list: the Link header leads back to page {uri.PathAndQuery} (a paging loop)");
             }
 
             if (++pages > _options.MaxTagPages)
             {
-                throw new RegistryException(label, repository.Name, $"tag list: more than {_options.MaxTagPages} pages; the registry's Link headers do not end");
+                throw new RegistryException(RegistryErrorKind.InvalidContent, label, repository.Name, $"tag list: more than {_options.MaxTagPages} pages; the registry's Link headers do not end");
             }
 
             var call = new RegistryCall(repository, RegistryRequestKinds.TagList, HttpMethod.Get, uri, "application/json", _options.MaxTagListBytes, "tag list");
@@ -42,13 +42,13 @@ internal sealed partial class DistributionClient(
             }
             catch (FormatException ex)
             {
-                throw new RegistryException(label, repository.Name, $"tag list: {ex.Message}", response.Status, ex);
+                throw new RegistryException(RegistryErrorKind.InvalidContent, label, repository.Name, $"tag list: {ex.Message}", response.Status, ex);
             }
 
             count += tags.Count;
             if (count > _options.MaxTags)
             {
-                throw new RegistryException(label, repository.Name, $"tag list: more than {_options.MaxTags} tags");
+                throw new RegistryException(RegistryErrorKind.InvalidContent, label, repository.Name, $"tag list: more than {_options.MaxTags} tags");
             }
 
             var invalid = 0;
@@ -88,7 +88,7 @@ internal sealed partial class DistributionClient(
         var digest = Digest.Sha256Of(response.Body);
         if (Digest.TryParse(reference, out var expected) && expected.Algorithm == "sha256" && expected != digest)
         {
-            throw new RegistryException(Label(repository), repository.Name, $"{what}: the content's digest is {digest}", response.Status);
+            throw new RegistryException(RegistryErrorKind.InvalidContent, Label(repository), repository.Name, $"{what}: the content's digest is {digest}", response.Status);
         }
 
         try
@@ -97,7 +97,7 @@ internal sealed partial class DistributionClient(
         }
         catch (FormatException ex)
         {
-            throw new RegistryException(Label(repository), repository.Name, $"{what}: {ex.Message}", response.Status, ex);
+            throw new RegistryException(RegistryErrorKind.InvalidContent, Label(repository), repository.Name, $"{what}: {ex.Message}", response.Status, ex);
         }
     }
 
@@ -127,7 +127,7 @@ internal sealed partial class DistributionClient(
         var response = await sender.SendAsync(call, cancellationToken).ConfigureAwait(false);
         if (digest.Algorithm == "sha256" && Digest.Sha256Of(response.Body) is var actual && actual != digest)
         {
-            throw new RegistryException(Label(repository), repository.Name, $"{what}: the content's digest is {actual}", response.Status);
+            throw new RegistryException(RegistryErrorKind.InvalidContent, Label(repository), repository.Name, $"{what}: the content's digest is {actual}", response.Status);
         }
 
         try
@@ -136,7 +136,7 @@ internal sealed partial class DistributionClient(
         }
         catch (FormatException ex)
         {
-            throw new RegistryException(Label(repository), repository.Name, $"{what}: {ex.Message}", HttpStatusCode.OK, ex);
+            throw new RegistryException(RegistryErrorKind.InvalidContent, Label(repository), repository.Name, $"{what}: {ex.Message}", response.Status, ex);
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class RegistryHttpSender
         var response = await SendFollowingRedirectsAsync(state, call, state.Endpoint.ApiUrl, null, CancellationToken.None).ConfigureAwait(false);
         if (response.Status is not (HttpStatusCode.OK or HttpStatusCode.Unauthorized))
         {
-            throw new RegistryException(state.Label, string.Empty, "GET /v2/ did not answer 200 or 401; this does not look like a registry API v2 endpoint", response.Status);
+            throw new RegistryException(RegistryErrorKind.Transport, state.Label, string.Empty, "GET /v2/ did not answer 200 or 401; this does not look like a registry API v2 endpoint", response.Status);
         }
 
         state.Challenge ??= response.Challenge;
@@ -50,7 +50,7 @@ internal sealed partial class RegistryHttpSender
         }
 
         var scope = "repository:" + repository.Name + ":pull";
-        var key = challenge.Realm + "\n" + challenge.Service + "\n" + scope + "\n" + repository.CredentialSpec;
+        var key = challenge.Realm + "\n" + challenge.Service + "\n" + scope + "\n" + repository.CredentialSpec + "\n" + repository.CredentialNamespace;
         if (invalidate)
         {
             state.Tokens.TryRemove(key, out _);
@@ -86,7 +86,7 @@ internal sealed partial class RegistryHttpSender
 
         if (_credentials is null)
         {
-            throw new RegistryException(state.Label, repository.Name, $"credentials '{repository.CredentialSpec}' are configured but no IRegistryCredentialResolver is registered");
+            throw new RegistryException(RegistryErrorKind.Unauthorized, state.Label, repository.Name, $"credentials '{repository.CredentialSpec}' are configured but no IRegistryCredentialResolver is registered");
         }
 
         try
@@ -95,6 +95,7 @@ internal sealed partial class RegistryHttpSender
                 new RegistryCredentialRequest
                 {
                     Spec = repository.CredentialSpec,
+                    Namespace = repository.CredentialNamespace,
                     RegistryApiUrl = state.Endpoint.ApiUrl.ToString().TrimEnd('/'),
                     Expiry = state.Endpoint.CredentialsExpiry,
                     ForceRefresh = refresh,
@@ -103,7 +104,7 @@ internal sealed partial class RegistryHttpSender
         }
         catch (CredentialException ex)
         {
-            throw new RegistryException(state.Label, repository.Name, $"credentials '{repository.CredentialSpec}': {ex.Message}", null, ex);
+            throw new RegistryException(RegistryErrorKind.Unauthorized, state.Label, repository.Name, $"credentials '{repository.CredentialSpec}': {ex.Message}", null, ex);
         }
     }
 
@@ -111,7 +112,7 @@ internal sealed partial class RegistryHttpSender
     {
         if (!Uri.TryCreate(challenge.Realm, UriKind.Absolute, out var realm) || (realm.Scheme != Uri.UriSchemeHttps && realm.Scheme != Uri.UriSchemeHttp))
         {
-            throw new RegistryException(state.Label, repository.Name, $"the bearer challenge's realm '{challenge.Realm}' is not an http(s) URL");
+            throw new RegistryException(RegistryErrorKind.InvalidContent, state.Label, repository.Name, $"the bearer challenge's realm '{challenge.Realm}' is not an http(s) URL");
         }
 
         var query = new StringBuilder(realm.Query.Length > 0 ? "&" : "?");
@@ -123,7 +124,7 @@ internal sealed partial class RegistryHttpSender
         query.Append("scope=").Append(Uri.EscapeDataString(scope));
         var uri = new Uri(realm.AbsoluteUri + query);
         var header = credential is null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credential.Username + ":" + credential.Password));
-        var flightKey = uri.AbsoluteUri + "\n" + repository.CredentialSpec + "\n" + (credential is null ? string.Empty : credential.Username);
+        var flightKey = uri.AbsoluteUri + "\n" + repository.CredentialSpec + "\n" + repository.CredentialNamespace + "\n" + (credential is null ? string.Empty : credential.Username);
         return _tokenFetches.RunAsync(
             flightKey,
             async _ =>
@@ -141,7 +142,7 @@ internal sealed partial class RegistryHttpSender
                 }
                 catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
                 {
-                    throw new RegistryException(state.Label, repository.Name, $"{call.What}: {ex.Message}", response.Status, ex);
+                    throw new RegistryException(RegistryErrorKind.InvalidContent, state.Label, repository.Name, $"{call.What}: {ex.Message}", response.Status, ex);
                 }
             },
             cancellationToken);

@@ -93,7 +93,7 @@ internal sealed partial class RegistryHttpSender
             // NotSupportedException for file:, ftp: and the like.
             if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
             {
-                throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: the registry sent a '{uri.Scheme}' URL; only http and https are followed");
+                throw new RegistryException(RegistryErrorKind.InvalidContent, state.Label, call.Repository.Name, $"{call.What}: the registry sent a '{uri.Scheme}' URL; only http and https are followed");
             }
 
             // Credentials go only to the registry's own scheme, host and port, never to a redirect target elsewhere.
@@ -106,7 +106,7 @@ internal sealed partial class RegistryHttpSender
 
             if (redirects >= _options.MaxRedirects)
             {
-                throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: more than {_options.MaxRedirects} redirects", response.Status);
+                throw new RegistryException(RegistryErrorKind.Transport, state.Label, call.Repository.Name, $"{call.What}: more than {_options.MaxRedirects} redirects", response.Status);
             }
 
             uri = new Uri(uri, response.Location);
@@ -168,7 +168,8 @@ internal sealed partial class RegistryHttpSender
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: {Describe(ex)}", null, ex);
+            var kind = ex is TimeoutRejectedException ? RegistryErrorKind.Timeout : RegistryErrorKind.Transport;
+            throw new RegistryException(kind, state.Label, call.Repository.Name, $"{call.What}: {Describe(ex)}", null, ex);
         }
 
         using (message)
@@ -206,7 +207,7 @@ internal sealed partial class RegistryHttpSender
         var original = response.Content;
         if (original.Headers.ContentLength is { } length && length > call.MaxBytes)
         {
-            throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: the response has {length} bytes, more than the limit of {call.MaxBytes}", response.StatusCode);
+            throw new RegistryException(RegistryErrorKind.InvalidContent, state.Label, call.Repository.Name, $"{call.What}: the response has {length} bytes, more than the limit of {call.MaxBytes}", response.StatusCode);
         }
 
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -219,7 +220,7 @@ internal sealed partial class RegistryHttpSender
             {
                 if (buffer.Length + read > call.MaxBytes)
                 {
-                    throw new RegistryException(state.Label, call.Repository.Name, $"{call.What}: the response is larger than the limit of {call.MaxBytes} bytes", response.StatusCode);
+                    throw new RegistryException(RegistryErrorKind.InvalidContent, state.Label, call.Repository.Name, $"{call.What}: the response is larger than the limit of {call.MaxBytes} bytes", response.StatusCode);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -298,8 +299,16 @@ internal sealed partial class RegistryHttpSender
             _ => "request failed",
         };
         var detail = ErrorDetail(response.Body);
-        return new RegistryException(state.Label, call.Repository.Name, $"{call.What}: {reason}{(detail.Length > 0 ? ": " + detail : string.Empty)}", response.Status);
+        return new RegistryException(KindOf(response.Status), state.Label, call.Repository.Name, $"{call.What}: {reason}{(detail.Length > 0 ? ": " + detail : string.Empty)}", response.Status);
     }
+
+    private static RegistryErrorKind KindOf(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.NotFound => RegistryErrorKind.NotFound,
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => RegistryErrorKind.Unauthorized,
+        HttpStatusCode.TooManyRequests => RegistryErrorKind.RateLimited,
+        _ => RegistryErrorKind.Transport,
+    };
 
     // The distribution spec's error body: {"errors":[{"code":"MANIFEST_UNKNOWN","message":"..."}]}.
     private static string ErrorDetail(byte[] body)

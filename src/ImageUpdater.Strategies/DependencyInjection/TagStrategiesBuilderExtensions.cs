@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the built-in tag strategies and the <see cref="TagSelector"/>.</summary>
+/// <summary>Registers the built-in tag strategies and the <see cref="TagSelector"/> (also as <see cref="ITagSelectionPlanner"/>).</summary>
 public static class TagStrategiesBuilderExtensions
 {
     /// <summary>
@@ -25,6 +25,7 @@ public static class TagStrategiesBuilderExtensions
             .AddTagStrategy<DigestStrategy>()
             .AddTagStrategy<NumericalStrategy>();
         builder.Services.TryAddSingleton<TagSelector>();
+        builder.Services.TryAddSingleton<ITagSelectionPlanner>(static sp => sp.GetRequiredService<TagSelector>());
         return builder;
     }
 }

@@ -60,22 +60,27 @@ public sealed class TagFilter
     /// <summary>Whether a tag passes both filters.</summary>
     /// <param name="tag">The tag name.</param>
     /// <returns><see langword="true"/> when the tag is allowed and not ignored.</returns>
-    public bool IsAllowed(string tag)
+    public bool IsAllowed(string tag) => Classify(tag) == TagClassification.Candidate;
+
+    /// <summary>Tells which filter, if any, removes a tag; allow-tags is applied first.</summary>
+    /// <param name="tag">The tag name.</param>
+    /// <returns><see cref="TagClassification.Candidate"/>, or the filter that removes the tag.</returns>
+    public TagClassification Classify(string tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
         if (_allowNothing || (_allow is not null && !_allow.IsMatch(tag)))
         {
-            return false;
+            return TagClassification.RemovedByAllowTags;
         }
 
         foreach (var glob in _ignore)
         {
             if (GoGlob.IsMatch(glob, tag))
             {
-                return false;
+                return TagClassification.RemovedByIgnoreTags;
             }
         }
 
-        return true;
+        return TagClassification.Candidate;
     }
 }

@@ -1,14 +1,16 @@
 namespace ImageUpdater.Strategies;
 
 /// <summary>
-/// What <see cref="TagSelector.Prepare"/> settled for one image: the strategy, the compiled filters and extraction,
-/// the warnings, and the configuration error if any. Immutable and safe to share between threads.
+/// What <see cref="TagSelector.Prepare"/> settled for one image: the strategy with its parsed constraint, the compiled
+/// filters and extraction, the warnings, and the configuration error if any. Immutable and safe to share between
+/// threads and between images with identical settings.
 /// </summary>
-public sealed class TagSelectionPlan
+public sealed class TagSelectionPlan : ITagSelectionPlan
 {
-    private readonly ImageUpdateSettings _settings;
     private readonly TagFilter _filter;
     private readonly TagExtractor? _extractor;
+    private readonly IPreparedTagStrategy _prepared;
+    private readonly string? _watchedTag;
 
     internal TagSelectionPlan(
         ImageUpdateSettings settings,
@@ -18,16 +20,20 @@ public sealed class TagSelectionPlan
         IReadOnlyList<string> warnings,
         string? error)
     {
-        _settings = settings;
         Strategy = strategy;
         _filter = filter;
         _extractor = extractor;
+        _prepared = strategy.Prepare(settings);
+        _watchedTag = strategy.MetadataNeeds == TagMetadataNeeds.ConstraintTagDigest ? settings.Constraint : null;
         Warnings = warnings;
-        Error = error;
+        Error = _prepared.Error ?? error;
     }
 
     /// <summary>Gets the resolved strategy.</summary>
     public ITagStrategy Strategy { get; }
+
+    /// <inheritdoc/>
+    string ITagSelectionPlan.Strategy => Strategy.Name;
 
     /// <summary>Gets what the strategy needs to know of tags beyond their names.</summary>
     public TagMetadataNeeds MetadataNeeds => Strategy.MetadataNeeds;
@@ -39,24 +45,30 @@ public sealed class TagSelectionPlan
     public string? Error { get; }
 
     /// <summary>
-    /// Whether a tag survives the allow/ignore filters and the extraction pattern, so that metadata is only fetched
-    /// for tags that can be chosen. For the digest strategy only the watched tag is a candidate.
+    /// Tells whether a tag survives the allow/ignore filters and the extraction pattern, or which step removes it, so
+    /// that metadata is only fetched for tags that can be chosen. For the digest strategy only the watched tag is a
+    /// candidate.
     /// </summary>
     /// <param name="tag">The tag name.</param>
-    /// <returns><see langword="true"/> when the tag is a candidate.</returns>
-    public bool IsCandidate(string tag)
+    /// <returns>The classification.</returns>
+    public TagClassification Classify(string tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        if (Strategy.MetadataNeeds == TagMetadataNeeds.ConstraintTagDigest
-            && !string.Equals(tag, _settings.Constraint, StringComparison.Ordinal))
+        if (_watchedTag is not null && !string.Equals(tag, _watchedTag, StringComparison.Ordinal))
         {
-            return false;
+            return TagClassification.NotWatched;
         }
 
-        return _filter.IsAllowed(tag) && (_extractor is null || _extractor.TryExtract(tag, out _));
+        var filtered = _filter.Classify(tag);
+        if (filtered != TagClassification.Candidate)
+        {
+            return filtered;
+        }
+
+        return _extractor is null || _extractor.TryExtract(tag, out _) ? TagClassification.Candidate : TagClassification.NotExtractable;
     }
 
-    /// <summary>Filters the tags, applies the extraction and lets the strategy choose.</summary>
+    /// <summary>Filters raw tags, applies the extraction and lets the strategy choose.</summary>
     /// <param name="tags">The image's tags in the registry's order, with the metadata the strategy needs.</param>
     /// <returns>The outcome; the chosen tag is always one of <paramref name="tags"/>.</returns>
     public TagSelectionOutcome Select(IReadOnlyList<TagInfo> tags)
@@ -68,20 +80,21 @@ public sealed class TagSelectionPlan
         }
 
         var candidates = _filter.AllowsAll ? tags : Filter(tags);
-        TagSelection selection;
-        int count;
-        if (_extractor is null)
-        {
-            count = candidates.Count;
-            selection = Strategy.Select(candidates, _settings);
-        }
-        else
-        {
-            (selection, count) = SelectExtracted(candidates);
-        }
-
-        return new TagSelectionOutcome(selection, Strategy.Name, Warnings, count);
+        var (choice, count) = ChooseCounted(candidates);
+        return new TagSelectionOutcome(choice.Selection, Strategy.Name, Warnings, count);
     }
+
+    /// <summary>Lets the strategy choose among candidates that <see cref="Classify"/> accepted, without filtering them again.</summary>
+    /// <param name="candidates">The candidates, in the registry's order, with the metadata the strategy needs.</param>
+    /// <returns>The choice; the chosen tag is always one of <paramref name="candidates"/>.</returns>
+    public TagChoice Choose(IReadOnlyList<TagInfo> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return Error is not null ? new TagChoice(TagSelection.Failed(Error)) : ChooseCounted(candidates).Choice;
+    }
+
+    private (TagChoice Choice, int Count) ChooseCounted(IReadOnlyList<TagInfo> candidates) =>
+        _extractor is null ? (_prepared.Choose(candidates), candidates.Count) : ChooseExtracted(candidates);
 
     private List<TagInfo> Filter(IReadOnlyList<TagInfo> tags)
     {
@@ -99,7 +112,7 @@ public sealed class TagSelectionPlan
 
     // The strategy orders extracted values; the tag that produced the chosen value is returned. As in Flux, when
     // several tags extract to the same value the later one in the registry's order stands for it.
-    private (TagSelection Selection, int Count) SelectExtracted(IReadOnlyList<TagInfo> tags)
+    private (TagChoice Choice, int Count) ChooseExtracted(IReadOnlyList<TagInfo> tags)
     {
         var originals = new Dictionary<string, TagInfo>(StringComparer.Ordinal);
         var extracted = new Dictionary<string, TagInfo>(StringComparer.Ordinal);
@@ -120,12 +133,12 @@ public sealed class TagSelectionPlan
             };
         }
 
-        var selection = Strategy.Select(extracted.Values.ToList(), _settings);
-        if (selection.Tag is { } chosen)
+        var choice = _prepared.Choose(extracted.Values.ToList());
+        if (choice.Selection.Tag is { } chosen)
         {
-            selection = TagSelection.Selected(originals[chosen.Name]);
+            choice = choice with { Selection = TagSelection.Selected(originals[chosen.Name]) };
         }
 
-        return (selection, extracted.Count);
+        return (choice, extracted.Count);
     }
 }

@@ -1,16 +1,25 @@
+using System.Collections.Concurrent;
+
 namespace ImageUpdater.Strategies;
 
 /// <summary>
 /// Picks the tag an image is updated to: resolves the strategy by name, validates its constraint, applies the
-/// allow/ignore filters and the optional extraction, and lets the strategy choose. Used by the engine and the CLI.
+/// allow/ignore filters and the optional extraction, and lets the strategy choose. Used by the image resolver and by
+/// SDK callers that have their own tag lists.
 /// </summary>
 /// <remarks>
 /// Call <see cref="Prepare"/> once per image before any registry request: the plan says which metadata the strategy
-/// needs (so a caller can refuse strategies needing registry metadata) and which tags to fetch it for.
+/// needs (so a caller can refuse strategies needing registry metadata) and which tags to fetch it for. Plans for
+/// identical settings are shared, so each distinct constraint, expression and glob list is compiled once.
 /// </remarks>
-public sealed class TagSelector
+public sealed class TagSelector : ITagSelectionPlanner
 {
+    // Enough for every distinct policy of a large installation; when full the cache starts over (plans are cheap to
+    // rebuild, and a bounded cache never grows with a stream of one-off settings).
+    private const int MaxCachedPlans = 1024;
+
     private readonly TagStrategyRegistry _registry;
+    private readonly ConcurrentDictionary<PlanKey, TagSelectionPlan> _plans = new();
 
     /// <summary>Creates a selector over the registered strategies.</summary>
     /// <param name="registry">The strategies.</param>
@@ -26,6 +35,33 @@ public sealed class TagSelector
     public TagSelectionPlan Prepare(ImageUpdateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var key = PlanKey.Of(settings);
+        if (_plans.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var plan = Build(settings);
+        if (_plans.Count >= MaxCachedPlans)
+        {
+            _plans.Clear();
+        }
+
+        return _plans.GetOrAdd(key, plan);
+    }
+
+    /// <inheritdoc/>
+    ITagSelectionPlan ITagSelectionPlanner.Prepare(ImageUpdateSettings settings) => Prepare(settings);
+
+    /// <summary>Prepares and selects in one step, for callers that already have every tag's metadata.</summary>
+    /// <param name="candidates">The image's tags, in the registry's order; they are filtered here.</param>
+    /// <param name="settings">The image's settings.</param>
+    /// <returns>The outcome.</returns>
+    public TagSelectionOutcome Select(IReadOnlyList<TagInfo> candidates, ImageUpdateSettings settings) =>
+        Prepare(settings).Select(candidates);
+
+    private TagSelectionPlan Build(ImageUpdateSettings settings)
+    {
         var resolution = _registry.Resolve(settings.Strategy);
         var warnings = new List<string>(2);
         if (resolution.Warning is not null)
@@ -40,11 +76,11 @@ public sealed class TagSelector
             warnings.Add(filter.Problem);
         }
 
-        var error = strategy.Validate(settings);
+        string? error = null;
         TagExtractor? extractor = null;
 
         // The digest strategy watches a tag by its real name, so extraction does not apply to it.
-        if (error is null && settings.Extract is { } extraction && strategy.MetadataNeeds != TagMetadataNeeds.ConstraintTagDigest
+        if (settings.Extract is { } extraction && strategy.MetadataNeeds != TagMetadataNeeds.ConstraintTagDigest
             && !TagExtractor.TryCreate(extraction, out extractor, out error))
         {
             extractor = null;
@@ -53,10 +89,10 @@ public sealed class TagSelector
         return new TagSelectionPlan(settings, strategy, filter, extractor, warnings, error);
     }
 
-    /// <summary>Prepares and selects in one step, for callers that already have every tag's metadata.</summary>
-    /// <param name="candidates">The image's tags, in the registry's order.</param>
-    /// <param name="settings">The image's settings.</param>
-    /// <returns>The outcome.</returns>
-    public TagSelectionOutcome Select(IReadOnlyList<TagInfo> candidates, ImageUpdateSettings settings) =>
-        Prepare(settings).Select(candidates);
+    /// <summary>The settings a plan depends on (not platforms, force-update or pull secret), compared by value.</summary>
+    private readonly record struct PlanKey(string Strategy, string? Constraint, string? AllowTags, string IgnoreTags, TagExtraction? Extract)
+    {
+        public static PlanKey Of(ImageUpdateSettings settings) =>
+            new(settings.Strategy, settings.Constraint, settings.AllowTags, string.Join('\n', settings.IgnoreTags), settings.Extract);
+    }
 }

@@ -7,9 +7,6 @@ namespace ImageUpdater.Strategies;
 /// </summary>
 public sealed class SemverStrategy : ITagStrategy
 {
-    // Images usually keep their constraint between cycles; keeping the last parse avoids re-parsing it.
-    private SemverConstraint? _lastConstraint;
-
     /// <inheritdoc/>
     public string Name => TagStrategyNames.Semver;
 
@@ -20,37 +17,25 @@ public sealed class SemverStrategy : ITagStrategy
     public string? Validate(ImageUpdateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return TryGetConstraint(settings.Constraint, out _, out var error) ? null : error;
+        return SemverConstraint.TryParse(settings.Constraint, out _, out var error) ? null : error;
     }
 
     /// <inheritdoc/>
     public TagSelection Select(IReadOnlyList<TagInfo> candidates, ImageUpdateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        return Prepare(settings).Choose(candidates).Selection;
+    }
+
+    /// <summary>Parses the constraint once; the returned value owns it.</summary>
+    /// <param name="settings">The image's settings.</param>
+    /// <returns>The prepared strategy.</returns>
+    public IPreparedTagStrategy Prepare(ImageUpdateSettings settings)
+    {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!TryGetConstraint(settings.Constraint, out var constraint, out var error))
-        {
-            return TagSelection.Failed(error);
-        }
-
-        var best = -1;
-        SemverVersion bestVersion = default;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var name = candidates[i].Name;
-            if (!SemverVersion.TryParse(name, out var version) || !constraint.IsSatisfiedBy(version))
-            {
-                continue;
-            }
-
-            if (best < 0 || IsAbove(version, name, bestVersion, candidates[best].Name))
-            {
-                best = i;
-                bestVersion = version;
-            }
-        }
-
-        return best < 0 ? TagSelection.None : TagSelection.Selected(candidates[best]);
+        return SemverConstraint.TryParse(settings.Constraint, out var constraint, out var error)
+            ? new Prepared(constraint, null)
+            : new Prepared(SemverConstraint.Any, error);
     }
 
     /// <summary>The strategy's total order: version precedence, then the tag ordinally.</summary>
@@ -69,26 +54,46 @@ public sealed class SemverStrategy : ITagStrategy
         return d > 0 || (d == 0 && string.CompareOrdinal(name, bestName) > 0);
     }
 
-    private bool TryGetConstraint(string? text, out SemverConstraint constraint, out string error)
+    private sealed class Prepared(SemverConstraint constraint, string? error) : IPreparedTagStrategy
     {
-        var last = _lastConstraint;
-        if (last is not null && string.Equals(last.Text, text, StringComparison.Ordinal))
-        {
-            constraint = last;
-            error = string.Empty;
-            return true;
-        }
+        public string? Error => error;
 
-        if (SemverConstraint.TryParse(text, out var parsed, out var parseError))
+        public TagChoice Choose(IReadOnlyList<TagInfo> candidates)
         {
-            _lastConstraint = parsed;
-            constraint = parsed;
-            error = string.Empty;
-            return true;
-        }
+            ArgumentNullException.ThrowIfNull(candidates);
+            if (error is not null)
+            {
+                return new TagChoice(TagSelection.Failed(error));
+            }
 
-        constraint = SemverConstraint.Any;
-        error = parseError;
-        return false;
+            var best = -1;
+            var unparseable = 0;
+            var outside = 0;
+            SemverVersion bestVersion = default;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var name = candidates[i].Name;
+                if (!SemverVersion.TryParse(name, out var version))
+                {
+                    unparseable++;
+                    continue;
+                }
+
+                if (!constraint.IsSatisfiedBy(version))
+                {
+                    outside++;
+                    continue;
+                }
+
+                if (best < 0 || IsAbove(version, name, bestVersion, candidates[best].Name))
+                {
+                    best = i;
+                    bestVersion = version;
+                }
+            }
+
+            var selection = best < 0 ? TagSelection.None : TagSelection.Selected(candidates[best]);
+            return new TagChoice(selection, unparseable, outside);
+        }
     }
 }

@@ -92,7 +92,7 @@ public static class RegistryScaleScenario
             {
                 var plan = selector.Prepare(policy.Settings);
                 var candidates = await pass.GetCandidatesAsync(
-                    new TagCandidateRequest { Image = policy.Image, Endpoint = endpoint, Settings = policy.Settings, MetadataNeeds = plan.MetadataNeeds, TagFilter = plan.IsCandidate },
+                    new TagCandidateRequest { Image = policy.Image, Endpoint = endpoint, Settings = policy.Settings, MetadataNeeds = plan.MetadataNeeds, Classify = plan.Classify },
                     ct);
                 if (plan.Select(candidates.Tags).Tag is not null)
                 {

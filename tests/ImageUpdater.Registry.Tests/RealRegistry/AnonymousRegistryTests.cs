@@ -121,18 +121,25 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
     }
 
     [Fact]
-    public async Task Default_namespace_and_tag_filter_are_applied()
+    public async Task Default_namespace_and_tag_classification_are_applied()
     {
         using var services = TestServices.Create();
         var endpoint = Endpoint with { DefaultNamespace = "library" };
         var pass = services.GetRequiredService<IRegistryPassFactory>().BeginPass();
 
         var result = await pass.GetCandidatesAsync(
-            new TagCandidateRequest { Image = ImageReference.Parse("nginx"), Endpoint = endpoint, TagFilter = t => t.EndsWith('6') },
+            new TagCandidateRequest
+            {
+                Image = ImageReference.Parse("nginx"),
+                Endpoint = endpoint,
+                Classify = t => t.EndsWith('6') ? TagClassification.Candidate : TagClassification.RemovedByIgnoreTags,
+            },
             TestContext.Current.CancellationToken);
 
         Assert.Equal("library/nginx", result.Repository.Name);
         Assert.Equal(["1.26"], result.Tags.Select(t => t.Name));
+        Assert.Equal(result.Funnel.Listed - 1, result.Funnel.RemovedByIgnoreTags);
+        Assert.Equal(1, result.Funnel.Candidates);
     }
 
     [Fact]

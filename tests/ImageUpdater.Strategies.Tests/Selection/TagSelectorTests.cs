@@ -66,21 +66,44 @@ public class TagSelectorTests
     }
 
     [Fact]
-    public void IsCandidate_limits_metadata_fetches()
+    public void Classify_limits_metadata_fetches_and_names_the_step_that_removes_a_tag()
     {
         var selector = CreateSelector();
         var plan = selector.Prepare(new ImageUpdateSettings { Strategy = "newest-build", AllowTags = "regexp:^main-", IgnoreTags = ["main-old*"] });
-        Assert.True(plan.IsCandidate("main-123"));
-        Assert.False(plan.IsCandidate("main-old-1"));
-        Assert.False(plan.IsCandidate("1.0.0"));
+        Assert.Equal(TagClassification.Candidate, plan.Classify("main-123"));
+        Assert.Equal(TagClassification.RemovedByIgnoreTags, plan.Classify("main-old-1"));
+        Assert.Equal(TagClassification.RemovedByAllowTags, plan.Classify("1.0.0"));
 
         var digest = selector.Prepare(new ImageUpdateSettings { Strategy = "digest", Constraint = "latest" });
-        Assert.True(digest.IsCandidate("latest"));
-        Assert.False(digest.IsCandidate("stable"));
+        Assert.Equal(TagClassification.Candidate, digest.Classify("latest"));
+        Assert.Equal(TagClassification.NotWatched, digest.Classify("stable"));
 
         var extract = selector.Prepare(new ImageUpdateSettings { Extract = new TagExtraction("^build-(?P<n>[0-9]+)$", "$n") });
-        Assert.True(extract.IsCandidate("build-7"));
-        Assert.False(extract.IsCandidate("build-x"));
+        Assert.Equal(TagClassification.Candidate, extract.Classify("build-7"));
+        Assert.Equal(TagClassification.NotExtractable, extract.Classify("build-x"));
+    }
+
+    [Fact]
+    public void Choose_does_not_filter_again_and_counts_what_the_strategy_set_aside()
+    {
+        var plan = CreateSelector().Prepare(new ImageUpdateSettings { Constraint = "~1.2", AllowTags = "regexp:^9" });
+
+        // Classify already decided these are candidates; allow-tags (which would refuse all of them) is not applied again.
+        var choice = plan.Choose(TestTags.Of("1.2.0", "1.2.5", "1.3.0", "latest", "main"));
+        Assert.Equal("1.2.5", choice.Selection.Tag?.Name);
+        Assert.Equal(2, choice.Unparseable);
+        Assert.Equal(1, choice.OutsideConstraint);
+    }
+
+    [Fact]
+    public void Plans_for_identical_settings_are_shared()
+    {
+        var selector = CreateSelector();
+        var first = selector.Prepare(new ImageUpdateSettings { Constraint = "^1.0", IgnoreTags = ["*-rc*"] });
+        var second = selector.Prepare(new ImageUpdateSettings { Constraint = "^1.0", IgnoreTags = ["*-rc*"], Platforms = ["linux/arm64"] });
+        var other = selector.Prepare(new ImageUpdateSettings { Constraint = "^2.0", IgnoreTags = ["*-rc*"] });
+        Assert.Same(first, second);
+        Assert.NotSame(first, other);
     }
 
     [Fact]

@@ -1,0 +1,90 @@
+using ImageUpdater.Credentials;
+using ImageUpdater.Engine;
+
+namespace ImageUpdater.Registry.Resolution;
+
+/// <summary>
+/// One pass of <see cref="ImageResolver"/>: prepares each image's selection, classifies its repository's tags once,
+/// fetches the metadata of the candidates and lets the strategy choose. Expected failures become values.
+/// </summary>
+internal sealed class ImageResolutionPass(ITagCandidateSource source, ITagSelectionPlanner planner, ImageResolver resolver) : IImageResolutionPass
+{
+    private bool _disposed;
+
+    public async ValueTask<ImageResolution> ResolveAsync(ImageResolutionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var image = request.Image.Image;
+        var settings = request.Image.Settings;
+        var plan = planner.Prepare(settings);
+        var resolution = new ImageResolution { Image = image, Strategy = plan.Strategy, Warnings = plan.Warnings };
+        if (plan.Error is not null)
+        {
+            return resolution with { Error = Failure(UpdateErrorKind.Configuration, image, plan.Error) };
+        }
+
+        TagCandidates candidates;
+        try
+        {
+            candidates = await source.GetCandidatesAsync(
+                new TagCandidateRequest
+                {
+                    Image = image,
+                    Endpoint = resolver.EndpointFor(image),
+                    Settings = settings,
+                    ApplicationNamespace = request.ApplicationNamespace,
+                    MetadataNeeds = plan.MetadataNeeds,
+                    Classify = plan.Classify,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryException ex)
+        {
+            return resolution with { Error = Failure(KindOf(ex), image, ex.Message) };
+        }
+        catch (CredentialException ex)
+        {
+            return resolution with { Error = Failure(UpdateErrorKind.Credentials, image, ex.Message) };
+        }
+        catch (ConfigurationException ex)
+        {
+            return resolution with { Error = Failure(UpdateErrorKind.Configuration, image, ex.Message) };
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the caller's cancellation: a timeout below the registry client's retries (HttpClient.Timeout).
+            return resolution with { Error = Failure(UpdateErrorKind.Timeout, image, "timed out: " + ex.Message) };
+        }
+
+        var choice = plan.Choose(candidates.Tags);
+        var funnel = candidates.Funnel with
+        {
+            Unparseable = candidates.Funnel.Unparseable + choice.Unparseable,
+            OutsideConstraint = candidates.Funnel.OutsideConstraint + choice.OutsideConstraint,
+            Candidates = candidates.Tags.Count - choice.Unparseable - choice.OutsideConstraint,
+        };
+        resolution = resolution with { Funnel = funnel, Skipped = candidates.Skipped };
+        return choice.Selection.Error is { } error
+            ? resolution with { Error = Failure(UpdateErrorKind.Configuration, image, error) }
+            : resolution with { Selected = choice.Selection.Tag };
+    }
+
+    public void Dispose() => _disposed = true;
+
+    private static UpdateError Failure(UpdateErrorKind kind, ImageReference image, string message) =>
+        new(kind, $"image {image.FullName}: {message}");
+
+    // A credential that could not be had is reported as such even though the registry client wrapped it.
+    private static UpdateErrorKind KindOf(RegistryException ex) => ex.InnerException is CredentialException
+        ? UpdateErrorKind.Credentials
+        : ex.Kind switch
+        {
+            RegistryErrorKind.NotFound => UpdateErrorKind.NotFound,
+            RegistryErrorKind.Unauthorized => UpdateErrorKind.Unauthorized,
+            RegistryErrorKind.RateLimited => UpdateErrorKind.RateLimited,
+            RegistryErrorKind.InvalidContent => UpdateErrorKind.InvalidContent,
+            RegistryErrorKind.Timeout => UpdateErrorKind.Timeout,
+            _ => UpdateErrorKind.Transport,
+        };
+}
