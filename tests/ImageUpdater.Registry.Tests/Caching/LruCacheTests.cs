@@ -92,7 +92,7 @@ public sealed class LruCacheTests
     public async Task Parallel_readers_and_writers_keep_the_bound_and_the_recency_list_consistent()
     {
         const int Workers = 8;
-        const int WritesPerWorker = 20_000;
+        const int WritesPerWorker = 10_000;
         var cache = new LruCache<int, int>(64);
         var maxSeen = 0;
         using var start = new Barrier(Workers + 1);
