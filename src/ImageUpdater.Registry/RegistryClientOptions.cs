@@ -62,11 +62,27 @@ public sealed class RegistryClientOptions
     public TimeSpan? TagDigestLifetime { get; set; }
 
     /// <summary>
-    /// Gets or sets the most entries kept in each content cache (manifests, configs, tag digests); a full cache is
-    /// emptied and fills again.
+    /// Gets or sets the most entries kept in each content cache (manifests and configs by digest, tag digests); adding
+    /// to a full cache evicts its least recently used entry, which costs one request when it is wanted again.
     /// </summary>
     /// <value>The default value is 200,000.</value>
     public int MaxCacheEntries { get; set; } = 200_000;
+
+    /// <summary>
+    /// Gets or sets the most bearer tokens kept per registry (one per repository and credentials); adding to a full
+    /// cache evicts the least recently used token. Keep it above the number of repositories read from one registry in
+    /// a pass, or tokens are fetched again every pass.
+    /// </summary>
+    /// <value>The default value is 10,000.</value>
+    public int MaxBearerTokensPerRegistry { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets the most endpoints a <see cref="RegistryEndpointResolver"/> built with these options keeps inferred
+    /// for unlisted registry hosts; adding to a full cache evicts the least recently used one (it is inferred again,
+    /// equal to before, when next wanted).
+    /// </summary>
+    /// <value>The default value is 1,000.</value>
+    public int MaxInferredEndpoints { get; set; } = 1_000;
 
     /// <summary>Gets or sets how long a bearer token is used when the token endpoint gives no <c>expires_in</c>.</summary>
     /// <value>The default value is 60 seconds (the token specification's default).</value>

@@ -16,6 +16,8 @@ internal sealed class RegistryClientOptionsValidator : IValidateOptions<Registry
         Positive(options.MaxManifestBytes, nameof(options.MaxManifestBytes));
         Positive(options.MaxConfigBytes, nameof(options.MaxConfigBytes));
         Positive(options.MaxCacheEntries, nameof(options.MaxCacheEntries));
+        Positive(options.MaxBearerTokensPerRegistry, nameof(options.MaxBearerTokensPerRegistry));
+        Positive(options.MaxInferredEndpoints, nameof(options.MaxInferredEndpoints));
         if (options.MaxRetries is < 0 or > 100)
         {
             failures.Add($"{nameof(RegistryClientOptions)}.{nameof(options.MaxRetries)} must be between 0 and 100 (was {options.MaxRetries}).");

@@ -15,9 +15,9 @@ internal sealed class ImageMetadata
     private readonly RegistryMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly TimeSpan? _tagDigestLifetime;
-    private readonly BoundedCache<Digest, RegistryManifest> _manifestCache;
-    private readonly BoundedCache<Digest, ImageConfig> _configCache;
-    private readonly BoundedCache<TagKey, TagDigest> _tagDigests;
+    private readonly LruCache<Digest, RegistryManifest> _manifestCache;
+    private readonly LruCache<Digest, ImageConfig> _configCache;
+    private readonly LruCache<TagKey, TagDigest> _tagDigests;
     private readonly SingleFlight<TagKey, RegistryManifest> _tagFetches = new();
     private readonly SingleFlight<Digest, RegistryManifest> _manifestFetches = new();
     private readonly SingleFlight<Digest, ImageConfig> _configFetches = new();
@@ -89,7 +89,7 @@ internal sealed class ImageMetadata
     // Content addressed by digest never changes: a cache hit costs nothing, and concurrent misses share one fetch.
     // The fetch itself is not cancelled by one caller, since others may be waiting for it.
     private ValueTask<T> GetByDigestAsync<T>(
-        BoundedCache<Digest, T> cache,
+        LruCache<Digest, T> cache,
         SingleFlight<Digest, T> fetches,
         string kind,
         Digest digest,

@@ -1,12 +1,13 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using ImageUpdater.Registry.Caching;
 
 namespace ImageUpdater.Registry;
 
 /// <summary>
 /// Finds the <see cref="RegistryEndpoint"/> serving an image, as the reference does: an image without registry goes to
 /// the default entry; then an exact <c>prefix</c> match; then the longest <c>prefix</c> of <c>registry/imageName</c>;
-/// else an endpoint inferred as <c>https://&lt;registry&gt;</c> at 20 requests per second. Thread-safe.
+/// else an endpoint inferred as <c>https://&lt;registry&gt;</c> at 20 requests per second. Thread-safe; inferred
+/// endpoints are kept up to <see cref="RegistryClientOptions.MaxInferredEndpoints"/>, least recently used first out.
 /// </summary>
 /// <remarks>
 /// Prefixes match as plain string prefixes, as in the reference, so <c>docker.io</c> also serves
@@ -19,12 +20,28 @@ public sealed class RegistryEndpointResolver
     public const double InferredRequestsPerSecond = 20;
 
     private readonly Dictionary<string, RegistryEndpoint> _byPrefix = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, RegistryEndpoint> _inferred = new(StringComparer.Ordinal);
+    private readonly LruCache<string, RegistryEndpoint> _inferred;
 
     /// <summary>Creates a resolver over a configuration; the built-in Docker Hub entry applies unless overridden.</summary>
     /// <param name="configuration">The <c>registries.conf</c> content, or <see langword="null"/> for none.</param>
     public RegistryEndpointResolver(RegistriesConfiguration? configuration = null)
+        : this(configuration, new RegistryClientOptions())
     {
+    }
+
+    /// <summary>Creates a resolver over a configuration, keeping at most <see cref="RegistryClientOptions.MaxInferredEndpoints"/> inferred endpoints.</summary>
+    /// <param name="configuration">The <c>registries.conf</c> content, or <see langword="null"/> for none.</param>
+    /// <param name="options">The registry client's options.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="RegistryClientOptions.MaxInferredEndpoints"/> is not positive.</exception>
+    public RegistryEndpointResolver(RegistriesConfiguration? configuration, RegistryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxInferredEndpoints <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxInferredEndpoints, $"{nameof(RegistryClientOptions)}.{nameof(options.MaxInferredEndpoints)} must be positive.");
+        }
+
+        _inferred = new LruCache<string, RegistryEndpoint>(options.MaxInferredEndpoints, StringComparer.Ordinal);
         _byPrefix[DockerHub.Prefix] = DockerHub;
         RegistryEndpoint? configuredDefault = null;
 
@@ -102,7 +119,7 @@ public sealed class RegistryEndpointResolver
             }
         }
 
-        return best ?? _inferred.GetOrAdd(registry, Infer);
+        return best ?? GetOrInfer(registry);
     }
 
     /// <summary>Resolves the endpoint serving an image reference.</summary>
@@ -133,6 +150,19 @@ public sealed class RegistryEndpointResolver
             ApiUrl = apiUrl,
             RequestsPerSecond = InferredRequestsPerSecond,
         };
+    }
+
+    // Two callers racing on a new host may both infer it: the endpoints are equal records, so either may stay.
+    private RegistryEndpoint GetOrInfer(string registry)
+    {
+        if (_inferred.TryGet(registry, out var known))
+        {
+            return known;
+        }
+
+        var inferred = Infer(registry);
+        _inferred.Set(registry, inferred);
+        return inferred;
     }
 
     // A plain string prefix, as the reference matches: an entry without prefix serves every image, and

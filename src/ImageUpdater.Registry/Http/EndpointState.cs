@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using ImageUpdater.Registry.Auth;
+using ImageUpdater.Registry.Caching;
 
 namespace ImageUpdater.Registry.Http;
 
@@ -10,7 +10,7 @@ internal sealed class EndpointState : IDisposable
     private readonly Lock _gate = new();
     private Task<AuthChallenge?>? _ping;
 
-    public EndpointState(RegistryEndpoint endpoint, int maxConcurrency)
+    public EndpointState(RegistryEndpoint endpoint, int maxConcurrency, int maxBearerTokens)
     {
         Endpoint = endpoint;
         Tls = EndpointTls.Load(endpoint);
@@ -18,6 +18,7 @@ internal sealed class EndpointState : IDisposable
         ClientName = RegistryHttpClientNames.Prefix + Label + "#" + Tls.Fingerprint;
         Concurrency = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         Limiter = CreateLimiter(endpoint.RequestsPerSecond);
+        Tokens = new LruCache<string, BearerToken>(maxBearerTokens, StringComparer.Ordinal);
     }
 
     public RegistryEndpoint Endpoint { get; }
@@ -36,7 +37,8 @@ internal sealed class EndpointState : IDisposable
     /// <summary>Gets or sets the challenge learned from the ping or from a 401; <see langword="null"/> = anonymous.</summary>
     public AuthChallenge? Challenge { get; set; }
 
-    public ConcurrentDictionary<string, BearerToken> Tokens { get; } = new(StringComparer.Ordinal);
+    /// <summary>Gets the bearer tokens by realm, service, scope and credentials; one scope per repository, so bounded.</summary>
+    public LruCache<string, BearerToken> Tokens { get; }
 
     /// <summary>Runs the ping once; a failed ping is forgotten so that the next request tries again.</summary>
     public Task<AuthChallenge?> PingOnceAsync(Func<Task<AuthChallenge?>> ping)

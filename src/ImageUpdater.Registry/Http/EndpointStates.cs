@@ -12,7 +12,7 @@ internal sealed class EndpointStates(IOptions<RegistryClientOptions> options) : 
     /// <exception cref="ConfigurationException">The endpoint's CA settings cannot be loaded.</exception>
     public EndpointState Get(RegistryEndpoint endpoint)
     {
-        var lazy = _states.GetOrAdd(endpoint, e => new Lazy<EndpointState>(() => new EndpointState(e, options.Value.MaxConcurrencyPerRegistry)));
+        var lazy = _states.GetOrAdd(endpoint, e => new Lazy<EndpointState>(() => new EndpointState(e, options.Value.MaxConcurrencyPerRegistry, options.Value.MaxBearerTokensPerRegistry)));
         EndpointState state;
         try
         {

@@ -53,9 +53,9 @@ internal sealed partial class RegistryHttpSender
         var key = challenge.Realm + "\n" + challenge.Service + "\n" + scope + "\n" + repository.CredentialSpec + "\n" + repository.CredentialNamespace;
         if (invalidate)
         {
-            state.Tokens.TryRemove(key, out _);
+            state.Tokens.Remove(key);
         }
-        else if (state.Tokens.TryGetValue(key, out var cached) && cached.ExpiresAt > _time.GetUtcNow())
+        else if (state.Tokens.TryGet(key, out var cached) && cached.ExpiresAt > _time.GetUtcNow())
         {
             return new Authorization("Bearer " + cached.Value, credential is not null);
         }
@@ -73,7 +73,7 @@ internal sealed partial class RegistryHttpSender
             token = await FetchTokenAsync(state, repository, challenge, scope, credential, cancellationToken).ConfigureAwait(false);
         }
 
-        state.Tokens[key] = token;
+        state.Tokens.Set(key, token);
         return new Authorization("Bearer " + token.Value, credential is not null);
     }
 

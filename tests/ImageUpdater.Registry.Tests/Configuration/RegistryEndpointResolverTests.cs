@@ -203,4 +203,30 @@ public sealed class RegistryEndpointResolverTests
     }
 
     private static RegistryEndpointResolver Resolver(string yaml) => new(RegistriesConfiguration.Parse(yaml, "test.yaml"));
+
+    [Fact]
+    public void Inferred_endpoints_are_kept_up_to_the_capacity_least_recently_used_out()
+    {
+        var resolver = new RegistryEndpointResolver(null, new RegistryClientOptions { MaxInferredEndpoints = 4 });
+        var first = Enumerable.Range(0, 4).Select(i => resolver.Resolve($"registry-{i}.example")).ToList();
+
+        Assert.Same(first[0], resolver.Resolve("registry-0.example"));
+        for (var i = 4; i < 2_000; i++)
+        {
+            resolver.Resolve($"registry-{i}.example");
+            Assert.Same(first[0], resolver.Resolve("registry-0.example")); // used every time, so never evicted
+        }
+
+        Assert.NotSame(first[1], resolver.Resolve("registry-1.example")); // evicted, then inferred again ...
+        Assert.Equal(first[1], resolver.Resolve("registry-1.example")); // ... equal to before
+        Assert.Same(first[0], resolver.Resolve("registry-0.example"));
+    }
+
+    [Fact]
+    public void A_capacity_below_one_is_refused_naming_the_option()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RegistryEndpointResolver(null, new RegistryClientOptions { MaxInferredEndpoints = 0 }));
+
+        Assert.Contains("RegistryClientOptions.MaxInferredEndpoints", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -152,6 +152,24 @@ public sealed class BearerAuthTests(BearerRegistryFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_full_token_cache_evicts_the_least_recently_used_scope_and_fetches_it_again_when_needed()
+    {
+        var log = new RequestLog();
+        var resolver = FakeCredentialResolver.Fixed(DistributionRegistry.User, DistributionRegistry.Password);
+        using var services = TestServices.Create(log, resolver, o => o.MaxBearerTokensPerRegistry = 1);
+        var endpoint = TestServices.Endpoint(fixture.Registry.BaseUri, "env:CREDS");
+        var factory = services.GetRequiredService<IRegistryPassFactory>();
+
+        foreach (var name in (string[])["team/api", "team/api", "team/worker", "team/worker", "team/api"])
+        {
+            await factory.BeginPass().GetCandidatesAsync(Request(endpoint, name, TagMetadataNeeds.None), TestContext.Current.CancellationToken);
+        }
+
+        var scopes = log.Requests.Where(r => r.Kind == "token").Select(r => System.Web.HttpUtility.ParseQueryString(r.Uri.Query)["scope"]);
+        Assert.Equal(["repository:team/api:pull", "repository:team/worker:pull", "repository:team/api:pull"], scopes);
+    }
+
+    [Fact]
     public async Task Anonymous_bearer_tokens_allow_pulling_without_credentials()
     {
         var log = new RequestLog();

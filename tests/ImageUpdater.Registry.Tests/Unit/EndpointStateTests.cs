@@ -10,7 +10,7 @@ public sealed class EndpointStateTests
     [InlineData(9.2e18)]
     public void A_huge_limit_means_no_limiter(double limit)
     {
-        using var state = new EndpointState(Endpoint(limit), maxConcurrency: 4);
+        using var state = new EndpointState(Endpoint(limit), maxConcurrency: 4, maxBearerTokens: 8);
 
         Assert.Null(state.Limiter);
     }
@@ -18,7 +18,7 @@ public sealed class EndpointStateTests
     [Fact]
     public void An_ordinary_limit_makes_a_token_bucket()
     {
-        using var state = new EndpointState(Endpoint(5), maxConcurrency: 4);
+        using var state = new EndpointState(Endpoint(5), maxConcurrency: 4, maxBearerTokens: 8);
 
         var limiter = Assert.IsType<System.Threading.RateLimiting.TokenBucketRateLimiter>(state.Limiter);
         using var first = limiter.AttemptAcquire(5);

@@ -24,6 +24,27 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void Cache_capacities_below_one_are_refused_naming_each_key()
+    {
+        using var services = TestServices.Create(configure: o =>
+        {
+            o.MaxCacheEntries = 0;
+            o.MaxBearerTokensPerRegistry = 0;
+            o.MaxInferredEndpoints = -1;
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RegistryClientOptions>>().Value);
+
+        Assert.Equal(
+            [
+                "RegistryClientOptions.MaxCacheEntries must be positive (was 0).",
+                "RegistryClientOptions.MaxBearerTokensPerRegistry must be positive (was 0).",
+                "RegistryClientOptions.MaxInferredEndpoints must be positive (was -1).",
+            ],
+            error.Failures);
+    }
+
+    [Fact]
     public void Adding_twice_registers_each_service_once()
     {
         var services = new ServiceCollection();
