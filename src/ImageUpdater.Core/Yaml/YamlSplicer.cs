@@ -32,7 +32,7 @@ internal sealed class YamlSplicer
     /// <summary>Sets a scalar to <paramref name="value"/>, keeping its quoting style where the value allows it.</summary>
     public void SetScalar(ScalarNode scalar, string value)
     {
-        var span = Require(scalar.Span);
+        var span = ValueOnly(scalar, Require(scalar.Span));
         var rendered = YamlScalar.Render(value, scalar.Style);
 
         // A block scalar's span ends with its line break, which the quoted replacement must keep.
@@ -40,6 +40,12 @@ internal sealed class YamlSplicer
         {
             var source = _text.AsSpan(span.Start, span.Length);
             rendered += source.EndsWith("\r\n") ? "\r\n" : source.EndsWith("\n") ? "\n" : string.Empty;
+        }
+
+        // An empty value (`key:` with nothing after it) has a span of no characters right after the indicator.
+        if (span.Length == 0 && span.Start > 0 && !char.IsWhiteSpace(_text[span.Start - 1]))
+        {
+            rendered = " " + rendered;
         }
 
         if (!_text.AsSpan(span.Start, span.Length).SequenceEqual(rendered) || scalar.Value != value)
@@ -261,6 +267,26 @@ internal sealed class YamlSplicer
 
         var newline = _text.IndexOf('\n', end);
         return newline < 0 ? _text.Length : newline + 1;
+    }
+
+    // A scalar's span starts at its properties (&anchor, !tag); they stay, only the value after them changes.
+    private SourceSpan ValueOnly(ScalarNode scalar, SourceSpan span)
+    {
+        var start = span.Start;
+        while ((scalar.Anchor is not null || scalar.Tag is not null) && start < span.End && _text[start] is '&' or '!')
+        {
+            while (start < span.End && !char.IsWhiteSpace(_text[start]))
+            {
+                start++;
+            }
+
+            while (start < span.End && char.IsWhiteSpace(_text[start]))
+            {
+                start++;
+            }
+        }
+
+        return span with { Start = start };
     }
 
     private static int ColumnOf(TreeNode node) => (int)(node.Column ?? 1) - 1;
