@@ -12,6 +12,7 @@ internal static class ImageUpdaterCommandLine
         {
             TestCommand.Create(standardInput),
             TemplateCommand.Create(),
+            RunCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using ImageUpdater.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImageUpdater.Cli.Commands;
+
+/// <summary>
+/// <c>image-updater run --once --apps DIR</c>: one update cycle over the Application and ImageUpdater files under a
+/// folder, writing back through git or into the Application files, with no cluster needed.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var once = new Option<bool>("--once") { Description = "Run one update cycle and exit." };
+        var apps = new Option<string?>("--apps")
+        {
+            Description = "Folder of Application and ImageUpdater manifests (*.yaml, *.yml, *.json) to update, with no cluster.",
+            HelpName = "DIR",
+        };
+        var registriesConf = new Option<string?>("--registries-conf-path", "--registries-conf")
+        {
+            Description = "Path to a registries.conf (YAML) describing registries, credentials and limits.",
+            HelpName = "PATH",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Resolve and report the updates without writing anything." };
+        var maxConcurrentApps = new Option<int>("--max-concurrent-apps")
+        {
+            Description = "How many applications are processed at the same time.",
+            DefaultValueFactory = _ => CycleOptions.Default.MaxConcurrentApplications,
+            HelpName = "N",
+        };
+        maxConcurrentApps.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-concurrent-apps must be at least 1.");
+            }
+        });
+        var commitUser = new Option<string?>("--git-commit-user") { Description = "Author name of write-back commits.", HelpName = "NAME" };
+        var commitEmail = new Option<string?>("--git-commit-email") { Description = "Author e-mail of write-back commits.", HelpName = "EMAIL" };
+        var secretsDirectory = new Option<string?>("--secrets-dir")
+        {
+            Description = "Folder of Kubernetes Secret YAML files that secret: and pullsecret: credentials are read from.",
+            HelpName = "DIR",
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Output format: text or json (the cycle result).",
+            DefaultValueFactory = _ => "text",
+        };
+        output.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("run", "Run an update cycle: resolve every configured image and write the updates back.")
+        {
+            once, apps, registriesConf, dryRun, maxConcurrentApps, commitUser, commitEmail, secretsDirectory, output,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var request = new RunRequest
+            {
+                AppsDirectory = parseResult.GetValue(apps)
+                    ?? throw new CommandLineException("run needs --apps DIR: running against a cluster is not available in this version.", ExitCodes.InvalidInput),
+                RegistriesConfPath = parseResult.GetValue(registriesConf),
+                CommitUser = parseResult.GetValue(commitUser),
+                CommitEmail = parseResult.GetValue(commitEmail),
+                SecretsDirectory = parseResult.GetValue(secretsDirectory),
+                Json = parseResult.GetRequiredValue(output) == "json",
+                Cycle = new CycleOptions { DryRun = parseResult.GetValue(dryRun), MaxConcurrentApplications = parseResult.GetValue(maxConcurrentApps) },
+            };
+            if (!parseResult.GetValue(once))
+            {
+                throw new CommandLineException("run needs --once: the interval loop is not available in this version.", ExitCodes.InvalidInput);
+            }
+
+            var configuration = parseResult.InvocationConfiguration;
+            return await RunAsync(request, configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(request.AppsDirectory))
+        {
+            throw new CommandLineException($"--apps '{request.AppsDirectory}' is not a folder.", ExitCodes.InvalidInput);
+        }
+
+        var services = RunServices.Build(request, error);
+        await using var disposeServices = services.ConfigureAwait(false);
+        UpdateEngine engine;
+        try
+        {
+            RunServices.ValidateOptions(services);
+            engine = services.GetRequiredService<UpdateEngine>();
+        }
+        catch (Exception invalid) when (invalid is OptionsValidationException or AggregateException { InnerException: OptionsValidationException })
+        {
+            // Several options may name the same bad input: the first cause is the one to fix.
+            var first = invalid as OptionsValidationException ?? (OptionsValidationException)invalid.InnerException!;
+            throw new CommandLineException(first.Failures.First(), ExitCodes.InvalidInput);
+        }
+
+        var result = await engine.RunCycleAsync(request.Cycle, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(request.Json ? CycleResultWriter.ToJson(result) : CycleResultWriter.ToText(result)).ConfigureAwait(false);
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+    }
+}
+
+/// <summary>The options of one <c>run</c>.</summary>
+internal sealed record RunRequest
+{
+    public required string AppsDirectory { get; init; }
+
+    public string? RegistriesConfPath { get; init; }
+
+    public string? CommitUser { get; init; }
+
+    public string? CommitEmail { get; init; }
+
+    public string? SecretsDirectory { get; init; }
+
+    public bool Json { get; init; }
+
+    public CycleOptions Cycle { get; init; } = CycleOptions.Default;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+}

@@ -1,0 +1,46 @@
+using ImageUpdater.Credentials;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImageUpdater.Cli.Commands;
+
+/// <summary>The services of <c>run</c> in file mode: the same composition an embedding program writes.</summary>
+internal static class RunServices
+{
+    public static ServiceProvider Build(RunRequest request, TextWriter log)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(request.LogLevel)
+            .AddProvider(new LineLoggerProvider(log)));
+        if (request.SecretsDirectory is null)
+        {
+            services.AddSingleton<ISecretReader, NoSecretsDirectoryReader>();
+        }
+
+        services.AddImageUpdater()
+            .AddTagStrategies()
+            .AddRegistryClient(configureRegistries: registries => registries.ConfigurationPath = request.RegistriesConfPath)
+            .AddRegistryCredentials(options => options.SecretsDirectory = request.SecretsDirectory)
+            .AddAnnotationPolicies()
+            .AddFileApplications(request.AppsDirectory)
+            .AddGitWriteBack(options =>
+            {
+                options.AuthorName = request.CommitUser ?? options.AuthorName;
+                options.AuthorEmail = request.CommitEmail ?? options.AuthorEmail;
+            })
+            .AddArgoCdWriteBack()
+            .AddFileApplicationStore(options => options.Directory = request.AppsDirectory);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>Runs every options validator now, so bad input is reported as such before any work.</summary>
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        foreach (var validator in services.GetServices<IStartupValidator>())
+        {
+            validator.Validate();
+        }
+    }
+}
