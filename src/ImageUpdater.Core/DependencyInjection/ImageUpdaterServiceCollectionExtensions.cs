@@ -1,5 +1,6 @@
 using ImageUpdater;
 using ImageUpdater.Engine;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,9 +9,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ImageUpdaterServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the core services (strategy registry, time provider, the live image reader of <c>status.summary.images</c>).
-    /// Safe to call more than once.
+    /// Adds the core services: the strategy registry, the time provider, the live image reader of
+    /// <c>status.summary.images</c> and the <see cref="UpdateEngine"/>. Safe to call more than once.
     /// </summary>
+    /// <remarks>
+    /// The engine needs an <see cref="IApplicationSource"/>, an <see cref="IUpdatePolicyProvider"/>, an
+    /// <see cref="IImageResolver"/> and an <see cref="ILiveImageReader"/>, which the provider packages register, and
+    /// one <see cref="IWriteBackHandler"/> per write-back method in use.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder that packages extend (<c>AddTagStrategies()</c>, <c>AddRegistryClient()</c>, ...).</returns>
     public static IImageUpdaterBuilder AddImageUpdater(this IServiceCollection services)
@@ -19,6 +25,17 @@ public static class ImageUpdaterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TagStrategyRegistry>();
         services.TryAddSingleton<ILiveImageReader, StatusLiveImageReader>();
+        services.AddMetrics();
+        services.TryAddSingleton<UpdateEngineMetrics>();
+        services.TryAddSingleton(static sp => new UpdateEngine(
+            sp.GetRequiredService<IApplicationSource>(),
+            sp.GetRequiredService<IUpdatePolicyProvider>(),
+            sp.GetRequiredService<IImageResolver>(),
+            sp.GetRequiredService<ILiveImageReader>(),
+            sp.GetServices<IWriteBackHandler>(),
+            sp.GetRequiredService<UpdateEngineMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<UpdateEngine>>()));
         return new ImageUpdaterBuilder(services);
     }
 }
