@@ -63,4 +63,11 @@ public sealed class GitWriteBackOptions
     /// <summary>Gets or sets how many repositories (and branches) a cycle writes to at the same time.</summary>
     /// <value>The default value is 4.</value>
     public int MaxConcurrentRepositories { get; set; } = 4;
+
+    /// <summary>
+    /// Gets or sets how long a repository the file-mode live image reader fetched stays current: applications of one
+    /// repository read within this time share one fetch.
+    /// </summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan RepositoryReadFreshness { get; set; } = TimeSpan.FromSeconds(30);
 }

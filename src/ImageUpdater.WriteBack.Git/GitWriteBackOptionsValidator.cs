@@ -36,6 +36,11 @@ internal sealed class GitWriteBackOptionsValidator : IValidateOptions<GitWriteBa
             failures.Add($"{nameof(GitWriteBackOptions)}.{nameof(options.MaxConcurrentRepositories)} must be between 1 and 64 (was {options.MaxConcurrentRepositories}).");
         }
 
+        if (options.RepositoryReadFreshness < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(GitWriteBackOptions)}.{nameof(options.RepositoryReadFreshness)} must not be negative (was {options.RepositoryReadFreshness}).");
+        }
+
         Required(options.ControllerNamespace, nameof(options.ControllerNamespace));
         if (CommitMessageTemplateSource.Check(options) is { } templateError)
         {

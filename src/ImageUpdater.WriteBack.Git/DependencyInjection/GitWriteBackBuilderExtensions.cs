@@ -36,4 +36,19 @@ public static class GitWriteBackBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWriteBackHandler, GitWriteBackHandler>());
         return builder;
     }
+
+    /// <summary>
+    /// Replaces the live image reader with the file-mode one: <c>status.summary.images</c> when an Application has
+    /// it, else what its write-back target in the repository holds (or, for the argocd method, its own spec), so a
+    /// repository alone is enough to run updates. Adds the git write-back too. Safe to call more than once.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IImageUpdaterBuilder AddRepositoryLiveImages(this IImageUpdaterBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddGitWriteBack();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ILiveImageReader, RepositoryLiveImageReader>());
+        return builder;
+    }
 }
