@@ -42,6 +42,12 @@ internal sealed class YamlSplicer
             rendered += source.EndsWith("\r\n") ? "\r\n" : source.EndsWith("\n") ? "\n" : string.Empty;
         }
 
+        // An empty value (`key:` with nothing after it) has a span of no characters right after the indicator.
+        if (span.Length == 0 && span.Start > 0 && !char.IsWhiteSpace(_text[span.Start - 1]))
+        {
+            rendered = " " + rendered;
+        }
+
         if (!_text.AsSpan(span.Start, span.Length).SequenceEqual(rendered) || scalar.Value != value)
         {
             Replace(span, rendered);

@@ -23,6 +23,7 @@ public sealed class EditorGoldenTests
         ["helmvalues/missing-path"] = t => HelmValuesEditor.Edit(t, "values.yaml", [Web]),
         ["helmvalues/missing-top-level"] = t => HelmValuesEditor.Edit(t, "values.yaml", [Web]),
         ["helmvalues/empty-value"] = t => HelmValuesEditor.Edit(t, "values.yaml", [Web]),
+        ["helmvalues/empty-scalar"] = t => HelmValuesEditor.Edit(t, "values.yaml", [Web]),
         ["helmvalues/number-quoted"] = t => HelmValuesEditor.Edit(t, "values.yaml", [Web with { Tag = "1.10" }]),
         ["helmvalues/block-scalar"] = t => HelmValuesEditor.Edit(t, "values.yaml", [Web]),
         ["helmvalues/unchanged"] = t => HelmValuesEditor.Edit(t, "values.yaml", [Web]),
