@@ -41,4 +41,33 @@ public sealed class GitWriteBackOptions
     /// <summary>Gets or sets the git executable: a name looked up on <c>PATH</c> or a full path.</summary>
     /// <value>The default value is <c>git</c>.</value>
     public string GitExecutable { get; set; } = "git";
+
+    /// <summary>
+    /// Gets or sets the commit message template (Go <c>text/template</c> with <c>.AppName</c> and <c>.AppChanges</c>).
+    /// At most one of this and <see cref="CommitMessageTemplatePath"/> may be set.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the reference's default message.</value>
+    public string? CommitMessageTemplate { get; set; }
+
+    /// <summary>Gets or sets the path of a file holding the commit message template, read once at start.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? CommitMessageTemplatePath { get; set; }
+
+    /// <summary>
+    /// Gets or sets the namespace Argo CD runs in: an application in another namespace gets the override file
+    /// <c>.argocd-source-&lt;namespace&gt;_&lt;app&gt;.yaml</c>.
+    /// </summary>
+    /// <value>The default value is <c>argocd</c>.</value>
+    public string ControllerNamespace { get; set; } = "argocd";
+
+    /// <summary>Gets or sets how many repositories (and branches) a cycle writes to at the same time.</summary>
+    /// <value>The default value is 4.</value>
+    public int MaxConcurrentRepositories { get; set; } = 4;
+
+    /// <summary>
+    /// Gets or sets how long a repository the file-mode live image reader fetched stays current: applications of one
+    /// repository read within this time share one fetch.
+    /// </summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan RepositoryReadFreshness { get; set; } = TimeSpan.FromSeconds(30);
 }

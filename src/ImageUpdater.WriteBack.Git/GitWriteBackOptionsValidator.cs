@@ -31,6 +31,22 @@ internal sealed class GitWriteBackOptionsValidator : IValidateOptions<GitWriteBa
             failures.Add($"{nameof(GitWriteBackOptions)}.{nameof(options.PushRetries)} must be between 0 and 100 (was {options.PushRetries}).");
         }
 
+        if (options.MaxConcurrentRepositories is < 1 or > 64)
+        {
+            failures.Add($"{nameof(GitWriteBackOptions)}.{nameof(options.MaxConcurrentRepositories)} must be between 1 and 64 (was {options.MaxConcurrentRepositories}).");
+        }
+
+        if (options.RepositoryReadFreshness < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(GitWriteBackOptions)}.{nameof(options.RepositoryReadFreshness)} must not be negative (was {options.RepositoryReadFreshness}).");
+        }
+
+        Required(options.ControllerNamespace, nameof(options.ControllerNamespace));
+        if (CommitMessageTemplateSource.Check(options) is { } templateError)
+        {
+            failures.Add(templateError);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 
         // git writes "Name <email>" on one line: angle brackets or line breaks would corrupt the commit header.
