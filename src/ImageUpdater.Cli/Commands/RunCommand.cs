@@ -41,6 +41,11 @@ internal static class RunCommand
         });
         var commitUser = new Option<string?>("--git-commit-user") { Description = "Author name of write-back commits.", HelpName = "NAME" };
         var commitEmail = new Option<string?>("--git-commit-email") { Description = "Author e-mail of write-back commits.", HelpName = "EMAIL" };
+        var commitMessagePath = new Option<string?>("--git-commit-message-path")
+        {
+            Description = "Go text/template file for commit messages (.AppName, .AppChanges); see 'image-updater template'.",
+            HelpName = "PATH",
+        };
         var secretsDirectory = new Option<string?>("--secrets-dir")
         {
             Description = "Folder of Kubernetes Secret YAML files that secret: and pullsecret: credentials are read from.",
@@ -55,7 +60,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run an update cycle: resolve every configured image and write the updates back.")
         {
-            once, apps, registriesConf, dryRun, maxConcurrentApps, commitUser, commitEmail, secretsDirectory, output,
+            once, apps, registriesConf, dryRun, maxConcurrentApps, commitUser, commitEmail, commitMessagePath, secretsDirectory, output,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -66,6 +71,7 @@ internal static class RunCommand
                 RegistriesConfPath = parseResult.GetValue(registriesConf),
                 CommitUser = parseResult.GetValue(commitUser),
                 CommitEmail = parseResult.GetValue(commitEmail),
+                CommitMessagePath = parseResult.GetValue(commitMessagePath),
                 SecretsDirectory = parseResult.GetValue(secretsDirectory),
                 Json = parseResult.GetRequiredValue(output) == "json",
                 Cycle = new CycleOptions { DryRun = parseResult.GetValue(dryRun), MaxConcurrentApplications = parseResult.GetValue(maxConcurrentApps) },
@@ -119,6 +125,8 @@ internal sealed record RunRequest
     public string? CommitUser { get; init; }
 
     public string? CommitEmail { get; init; }
+
+    public string? CommitMessagePath { get; init; }
 
     public string? SecretsDirectory { get; init; }
 

@@ -25,10 +25,12 @@ internal static class RunServices
             .AddRegistryCredentials(options => options.SecretsDirectory = request.SecretsDirectory)
             .AddAnnotationPolicies()
             .AddFileApplications(request.AppsDirectory)
+            .AddRepositoryLiveImages()
             .AddGitWriteBack(options =>
             {
                 options.AuthorName = request.CommitUser ?? options.AuthorName;
                 options.AuthorEmail = request.CommitEmail ?? options.AuthorEmail;
+                options.CommitMessageTemplatePath = request.CommitMessagePath;
             })
             .AddArgoCdWriteBack()
             .AddFileApplicationStore(options => options.Directory = request.AppsDirectory);

@@ -23,7 +23,7 @@ public sealed class ApplicationFileEditorTests
 
     internal static string Golden(string name) => YamlFileText(Path.Combine(AppContext.BaseDirectory, "Applications", "golden", name));
 
-    private static string YamlFileText(string path) => Editing.YamlFile.ReadText(path);
+    private static string YamlFileText(string path) => ImageUpdater.WriteBack.Git.Editing.YamlFile.ReadText(path);
 
     [Theory]
     [MemberData(nameof(Cases))]
