@@ -11,6 +11,22 @@ internal sealed class ImageResolutionPass(ITagCandidateSource source, ITagSelect
 {
     private bool _disposed;
 
+    // As in the reference, a platform entry that does not parse matches nothing; say so instead of staying silent.
+    private static IReadOnlyList<string> WarningsOf(ITagSelectionPlan plan, ImageUpdateSettings settings)
+    {
+        List<string>? warnings = null;
+        foreach (var entry in settings.Platforms)
+        {
+            if (!Platform.TryParse(entry, out _))
+            {
+                warnings ??= [.. plan.Warnings];
+                warnings.Add($"Platform '{entry}' is not os/arch[/variant]; it matches no image.");
+            }
+        }
+
+        return warnings ?? plan.Warnings;
+    }
+
     public async ValueTask<ImageResolution> ResolveAsync(ImageResolutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -18,7 +34,7 @@ internal sealed class ImageResolutionPass(ITagCandidateSource source, ITagSelect
         var image = request.Image.Image;
         var settings = request.Image.Settings;
         var plan = planner.Prepare(settings);
-        var resolution = new ImageResolution { Image = image, Strategy = plan.Strategy, Warnings = plan.Warnings };
+        var resolution = new ImageResolution { Image = image, Strategy = plan.Strategy, Warnings = WarningsOf(plan, settings) };
         if (plan.Error is not null)
         {
             return resolution with { Error = Failure(UpdateErrorKind.Configuration, image, plan.Error) };

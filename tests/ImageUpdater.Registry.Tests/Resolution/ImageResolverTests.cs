@@ -31,6 +31,19 @@ public sealed class ImageResolverTests(ResolverFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_unparseable_platform_entry_matches_nothing_and_is_reported_as_a_warning()
+    {
+        using var services = Services(fixture.Registry.RegistriesConf());
+        var settings = new ImageUpdateSettings { Strategy = TagStrategyNames.NewestBuild, Platforms = ["linux", "linux/amd64"] };
+
+        var resolution = await ResolveAsync(services, Request(fixture.Registry.Authority + "/acme/built", settings));
+
+        Assert.Null(resolution.Error);
+        Assert.Equal("new", resolution.Selected?.Name);
+        Assert.Equal("Platform 'linux' is not os/arch[/variant]; it matches no image.", Assert.Single(resolution.Warnings));
+    }
+
+    [Fact]
     public async Task When_no_tag_qualifies_the_funnel_says_why()
     {
         using var services = Services(fixture.Registry.RegistriesConf());
