@@ -1,3 +1,4 @@
+using ImageUpdater.Caching;
 using ImageUpdater.Registry.Http;
 using Microsoft.Extensions.Options;
 

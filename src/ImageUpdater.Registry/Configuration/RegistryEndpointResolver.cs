@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ImageUpdater.Registry.Caching;
+using ImageUpdater.Caching;
 
 namespace ImageUpdater.Registry;
 

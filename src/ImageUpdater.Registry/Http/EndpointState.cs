@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using ImageUpdater.Registry.Auth;
-using ImageUpdater.Registry.Caching;
+using ImageUpdater.Caching;
 
 namespace ImageUpdater.Registry.Http;
 

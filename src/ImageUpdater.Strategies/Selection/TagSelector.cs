@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ImageUpdater.Caching;
 
 namespace ImageUpdater.Strategies;
 
@@ -14,12 +14,12 @@ namespace ImageUpdater.Strategies;
 /// </remarks>
 public sealed class TagSelector : ITagSelectionPlanner
 {
-    // Enough for every distinct policy of a large installation; when full the cache starts over (plans are cheap to
-    // rebuild, and a bounded cache never grows with a stream of one-off settings).
+    // Enough for every distinct policy of a large installation; when full the least recently used plan makes room, so
+    // a stream of one-off settings never grows the cache and never evicts the plans in steady use.
     private const int MaxCachedPlans = 1024;
 
     private readonly TagStrategyRegistry _registry;
-    private readonly ConcurrentDictionary<PlanKey, TagSelectionPlan> _plans = new();
+    private readonly LruCache<PlanKey, TagSelectionPlan> _plans = new(MaxCachedPlans);
 
     /// <summary>Creates a selector over the registered strategies.</summary>
     /// <param name="registry">The strategies.</param>
@@ -36,18 +36,14 @@ public sealed class TagSelector : ITagSelectionPlanner
     {
         ArgumentNullException.ThrowIfNull(settings);
         var key = PlanKey.Of(settings);
-        if (_plans.TryGetValue(key, out var cached))
+        if (_plans.TryGet(key, out var cached))
         {
             return cached;
         }
 
         var plan = Build(settings);
-        if (_plans.Count >= MaxCachedPlans)
-        {
-            _plans.Clear();
-        }
-
-        return _plans.GetOrAdd(key, plan);
+        _plans.Set(key, plan);
+        return plan;
     }
 
     /// <inheritdoc/>

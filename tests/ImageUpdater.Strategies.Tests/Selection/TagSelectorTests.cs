@@ -107,6 +107,26 @@ public class TagSelectorTests
     }
 
     [Fact]
+    public void A_plan_in_steady_use_survives_a_stream_of_one_off_settings()
+    {
+        var selector = CreateSelector();
+        var steady = new ImageUpdateSettings { Constraint = "^1.0" };
+        var first = selector.Prepare(steady);
+
+        // Far more distinct settings than the cache holds, with the steady policy asked for in between, as a cycle does.
+        for (var i = 0; i < 5_000; i++)
+        {
+            selector.Prepare(new ImageUpdateSettings { Constraint = "~1." + i });
+            if (i % 100 == 0)
+            {
+                Assert.Same(first, selector.Prepare(steady));
+            }
+        }
+
+        Assert.Same(first, selector.Prepare(steady));
+    }
+
+    [Fact]
     public void Extraction_orders_by_the_extracted_value_and_returns_the_original_tag()
     {
         var tags = TestTags.Of("main-aaa-9", "main-bbb-10", "feature-ccc-99", "main-ddd-2");

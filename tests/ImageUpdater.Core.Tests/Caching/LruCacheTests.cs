@@ -1,6 +1,6 @@
-using ImageUpdater.Registry.Caching;
+using ImageUpdater.Caching;
 
-namespace ImageUpdater.Registry.Tests.Caching;
+namespace ImageUpdater.Core.Tests.Caching;
 
 public sealed class LruCacheTests
 {

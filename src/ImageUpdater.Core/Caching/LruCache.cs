@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace ImageUpdater.Registry.Caching;
+namespace ImageUpdater.Caching;
 
 /// <summary>
 /// A thread-safe map holding at most <see cref="Capacity"/> entries: adding to a full cache evicts the one entry
