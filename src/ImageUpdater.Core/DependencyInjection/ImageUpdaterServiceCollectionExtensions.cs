@@ -25,6 +25,7 @@ public static class ImageUpdaterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TagStrategyRegistry>();
         services.TryAddSingleton<ILiveImageReader, StatusLiveImageReader>();
+        services.TryAddSingleton<IUpdateLeadership, SoleLeadership>();
         services.AddMetrics();
         services.TryAddSingleton<UpdateEngineMetrics>();
         services.TryAddSingleton(static sp => new UpdateEngine(
