@@ -24,6 +24,7 @@ internal sealed partial class RegistryHttpSender
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly string _userAgent;
     private readonly Caching.SingleFlight<string, BearerToken> _tokenFetches = new(StringComparer.Ordinal);
 
     public RegistryHttpSender(
@@ -41,6 +42,7 @@ internal sealed partial class RegistryHttpSender
         _time = time;
         _logger = logger;
         _pipeline = BuildPipeline();
+        _userAgent = RegistryUserAgent.Compose(_options.UserAgentPrefix);
     }
 
     public async Task<RegistryResponse> SendAsync(RegistryCall call, CancellationToken cancellationToken)
@@ -134,6 +136,7 @@ internal sealed partial class RegistryHttpSender
                         }
 
                         using var request = new HttpRequestMessage(method, uri);
+                        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
                         if (call.Accept is not null)
                         {
                             request.Headers.TryAddWithoutValidation("Accept", call.Accept);
