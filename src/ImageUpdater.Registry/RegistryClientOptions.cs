@@ -84,6 +84,15 @@ public sealed class RegistryClientOptions
     /// <value>The default value is 1,000.</value>
     public int MaxInferredEndpoints { get; set; } = 1_000;
 
+    /// <summary>
+    /// Gets or sets product tokens sent in front of ImageUpdater's own in the <c>User-Agent</c> header of every
+    /// registry request (ping, token, tag list, manifest, blob), so an embedding program names itself, as in
+    /// <c>MyTool/2.0 ImageUpdater/0.3.0</c>. Registries log, rate-limit and sometimes refuse clients by this header.
+    /// Must be valid <c>User-Agent</c> syntax (products and comments).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: only <c>ImageUpdater/&lt;version&gt;</c> is sent.</value>
+    public string? UserAgentPrefix { get; set; }
+
     /// <summary>Gets or sets how long a bearer token is used when the token endpoint gives no <c>expires_in</c>.</summary>
     /// <value>The default value is 60 seconds (the token specification's default).</value>
     public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromSeconds(60);

@@ -1,3 +1,4 @@
+using ImageUpdater.Registry.Http;
 using Microsoft.Extensions.Options;
 
 namespace ImageUpdater.Registry;
@@ -35,6 +36,11 @@ internal sealed class RegistryClientOptionsValidator : IValidateOptions<Registry
         if (options.TagDigestLifetime is { } lifetime)
         {
             NonNegative(lifetime, nameof(options.TagDigestLifetime));
+        }
+
+        if (options.UserAgentPrefix is { } prefix && !RegistryUserAgent.IsValidPrefix(prefix))
+        {
+            failures.Add($"{nameof(RegistryClientOptions)}.{nameof(options.UserAgentPrefix)} must be product tokens such as 'MyTool/2.0' (was '{prefix}').");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

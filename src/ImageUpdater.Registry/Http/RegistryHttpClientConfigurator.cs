@@ -22,6 +22,10 @@ internal sealed class RegistryHttpClientConfigurator(EndpointStates states, Regi
             builder.AdditionalHandlers.Add(new RegistryTelemetryHandler(metrics));
         });
 
+        // The factory's outer logging scope ("HTTP GET <url>") would be opened for every request, logged or not; the
+        // sender logs what matters itself, and the inner handler still logs requests at Debug.
+        options.SuppressHandlerScope = true;
+
         // Timeouts are per attempt, enforced by the resilience pipeline.
         options.HttpClientActions.Add(client => client.Timeout = Timeout.InfiniteTimeSpan);
     }

@@ -24,6 +24,7 @@ internal sealed partial class RegistryHttpSender
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly string _userAgent;
     private readonly Caching.SingleFlight<string, BearerToken> _tokenFetches = new(StringComparer.Ordinal);
 
     public RegistryHttpSender(
@@ -41,6 +42,7 @@ internal sealed partial class RegistryHttpSender
         _time = time;
         _logger = logger;
         _pipeline = BuildPipeline();
+        _userAgent = RegistryUserAgent.Compose(_options.UserAgentPrefix);
     }
 
     public async Task<RegistryResponse> SendAsync(RegistryCall call, CancellationToken cancellationToken)
@@ -134,6 +136,7 @@ internal sealed partial class RegistryHttpSender
                         }
 
                         using var request = new HttpRequestMessage(method, uri);
+                        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
                         if (call.Accept is not null)
                         {
                             request.Headers.TryAddWithoutValidation("Accept", call.Accept);
@@ -174,7 +177,9 @@ internal sealed partial class RegistryHttpSender
 
         using (message)
         {
-            var body = await message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = message.Content is BufferedContent buffered
+                ? buffered.Bytes
+                : await message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             message.Headers.TryGetValues("Docker-Content-Digest", out var digests);
             message.Headers.TryGetValues("Link", out var links);
             AuthChallenge? challenge = null;
@@ -211,10 +216,45 @@ internal sealed partial class RegistryHttpSender
         }
 
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        byte[] body;
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream(original.Headers.ContentLength is { } known ? (int)known : 4096);
-            var chunk = new byte[16 * 1024];
+            body = original.Headers.ContentLength is { } known
+                ? await ReadExactlyAsync(state, call, response, stream, (int)known, cancellationToken).ConfigureAwait(false)
+                : await ReadToEndAsync(state, call, response, stream, cancellationToken).ConfigureAwait(false);
+        }
+
+        var content = new BufferedContent(body);
+        foreach (var header in original.Headers)
+        {
+            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = content;
+        original.Dispose();
+    }
+
+    // The common case (registries send Content-Length): one array of the announced size, read into directly, and a
+    // body longer than announced is refused rather than cut.
+    private static async Task<byte[]> ReadExactlyAsync(EndpointState state, RegistryCall call, HttpResponseMessage response, Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var body = length == 0 ? [] : new byte[length];
+        await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+        var probe = new byte[1];
+        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) > 0)
+        {
+            throw new RegistryException(RegistryErrorKind.InvalidContent, state.Label, call.Repository.Name, $"{call.What}: the response is longer than its Content-Length of {length} bytes", response.StatusCode);
+        }
+
+        return body;
+    }
+
+    private static async Task<byte[]> ReadToEndAsync(EndpointState state, RegistryCall call, HttpResponseMessage response, Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
             int read;
             while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -225,16 +265,13 @@ internal sealed partial class RegistryHttpSender
 
                 buffer.Write(chunk, 0, read);
             }
-
-            var content = new ByteArrayContent(buffer.ToArray());
-            foreach (var header in original.Headers)
-            {
-                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            response.Content = content;
-            original.Dispose();
         }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
     }
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline()

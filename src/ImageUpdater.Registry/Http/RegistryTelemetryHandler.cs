@@ -17,7 +17,7 @@ internal sealed class RegistryTelemetryHandler(RegistryMetrics metrics) : Delega
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            metrics.RecordRequest(kind ?? "other", registry ?? string.Empty, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), Stopwatch.GetElapsedTime(started));
+            metrics.RecordRequest(kind ?? "other", registry ?? string.Empty, StatusText(response.StatusCode), Stopwatch.GetElapsedTime(started));
             return response;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -26,4 +26,13 @@ internal sealed class RegistryTelemetryHandler(RegistryMetrics metrics) : Delega
             throw;
         }
     }
+
+    // The usual answers without a string per request.
+    private static string StatusText(System.Net.HttpStatusCode status) => status switch
+    {
+        System.Net.HttpStatusCode.OK => "200",
+        System.Net.HttpStatusCode.NotFound => "404",
+        System.Net.HttpStatusCode.Unauthorized => "401",
+        _ => ((int)status).ToString(CultureInfo.InvariantCulture),
+    };
 }

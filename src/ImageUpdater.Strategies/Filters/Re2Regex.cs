@@ -20,6 +20,12 @@ namespace ImageUpdater.Strategies;
 /// </remarks>
 public sealed class Re2Regex
 {
+    // Policies repeat a few patterns across thousands of images, and a non-backtracking expression costs tens of
+    // kilobytes and a translation to build: each distinct pattern (valid or not) is compiled once, the least recently
+    // used making room when the cache is full. Instances are immutable and Regex is safe to share between threads.
+    private const int MaxCachedPatterns = 512;
+    private static readonly ImageUpdater.Caching.LruCache<string, (Re2Regex? Regex, string? Error)> Compiled = new(MaxCachedPatterns, StringComparer.Ordinal);
+
     private Re2Regex(string pattern, Regex regex, IReadOnlyList<string?> groupNames)
     {
         Pattern = pattern;
@@ -44,30 +50,22 @@ public sealed class Re2Regex
     public static bool TryCreate(string pattern, [NotNullWhen(true)] out Re2Regex? regex, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        regex = null;
-        if (!Re2Translator.TryTranslate(pattern, out var translated, out var names, out var reason))
+        if (!Compiled.TryGet(pattern, out var compiled))
         {
-            error = $"Invalid regular expression '{pattern}': {reason}.";
-            return false;
+            compiled = Compile(pattern);
+            Compiled.Set(pattern, compiled);
         }
 
-        try
+        if (compiled.Regex is { } valid)
         {
-            var compiled = new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-            regex = new Re2Regex(pattern, compiled, names);
+            regex = valid;
             error = null;
             return true;
         }
-        catch (ArgumentException ex)
-        {
-            error = $"Invalid regular expression '{pattern}': {ex.Message}";
-            return false;
-        }
-        catch (NotSupportedException ex)
-        {
-            error = $"Invalid regular expression '{pattern}': {ex.Message}";
-            return false;
-        }
+
+        regex = null;
+        error = compiled.Error!;
+        return false;
     }
 
     /// <summary>Whether the expression matches anywhere in <paramref name="input"/> (RE2 <c>MatchString</c>).</summary>
@@ -78,4 +76,26 @@ public sealed class Re2Regex
     /// <summary>Returns the pattern as written.</summary>
     /// <returns>The pattern.</returns>
     public override string ToString() => Pattern;
+
+    private static (Re2Regex? Regex, string? Error) Compile(string pattern)
+    {
+        if (!Re2Translator.TryTranslate(pattern, out var translated, out var names, out var reason))
+        {
+            return (null, $"Invalid regular expression '{pattern}': {reason}.");
+        }
+
+        try
+        {
+            var compiled = new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            return (new Re2Regex(pattern, compiled, names), null);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, $"Invalid regular expression '{pattern}': {ex.Message}");
+        }
+        catch (NotSupportedException ex)
+        {
+            return (null, $"Invalid regular expression '{pattern}': {ex.Message}");
+        }
+    }
 }

@@ -14,6 +14,11 @@ namespace ImageUpdater.Strategies;
 /// </remarks>
 public sealed class SemverConstraint
 {
+    // Thousands of policies share a handful of constraints: each distinct text is parsed once (valid or not), the
+    // least recently used making room when the cache is full. A constraint is immutable, so sharing it is safe.
+    private const int MaxCachedConstraints = 512;
+    private static readonly ImageUpdater.Caching.LruCache<string, (SemverConstraint? Constraint, string? Error)> Parsed = new(MaxCachedConstraints, StringComparer.Ordinal);
+
     private readonly SemverCondition[][] _alternatives;
     private readonly bool[] _alternativeAdmitsPrerelease;
 
@@ -49,10 +54,28 @@ public sealed class SemverConstraint
             return true;
         }
 
+        if (!Parsed.TryGet(text, out var parsed))
+        {
+            parsed = Build(text);
+            Parsed.Set(text, parsed);
+        }
+
+        if (parsed.Constraint is { } valid)
+        {
+            constraint = valid;
+            error = null;
+            return true;
+        }
+
+        error = parsed.Error!;
+        return false;
+    }
+
+    private static (SemverConstraint? Constraint, string? Error) Build(string text)
+    {
         if (!SemverConstraintParser.TryParse(text, out var alternatives, out var reason))
         {
-            error = $"Invalid semver constraint '{SemverConstraintParser.Excerpt(text)}': {reason}.";
-            return false;
+            return (null, $"Invalid semver constraint '{SemverConstraintParser.Excerpt(text)}': {reason}.");
         }
 
         var admitsPrerelease = new bool[alternatives.Length];
@@ -65,9 +88,7 @@ public sealed class SemverConstraint
             }
         }
 
-        constraint = new SemverConstraint(text, alternatives, admitsPrerelease);
-        error = null;
-        return true;
+        return (new SemverConstraint(text, alternatives, admitsPrerelease), null);
     }
 
     /// <summary>Parses a constraint.</summary>
