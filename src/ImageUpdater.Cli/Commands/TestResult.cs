@@ -11,6 +11,9 @@ namespace ImageUpdater.Cli.Commands;
 /// </summary>
 internal sealed record TestResult(string Image, string? Tag, string? Digest, string Strategy, TagFunnel Funnel, IReadOnlyList<SkippedTag> Skipped)
 {
+    /// <summary>Gets why the strategy refused the candidates (numerical with a tag that is not a number), if it did.</summary>
+    public string? Refusal { get; init; }
+
     /// <summary>The most skipped tags the text names; JSON lists them all.</summary>
     public const int MaxSkippedInText = 10;
 
@@ -19,7 +22,7 @@ internal sealed record TestResult(string Image, string? Tag, string? Digest, str
         var image = resolution.Image;
         if (resolution.Selected is not { } tag)
         {
-            return new TestResult(image.FullName, null, null, resolution.Strategy, resolution.Funnel, resolution.Skipped);
+            return new TestResult(image.FullName, null, null, resolution.Strategy, resolution.Funnel, resolution.Skipped) { Refusal = resolution.Error?.Message };
         }
 
         var digest = tag.Digest?.ToString();
@@ -27,7 +30,7 @@ internal sealed record TestResult(string Image, string? Tag, string? Digest, str
     }
 
     /// <summary>Gets why no tag qualifies, or <see langword="null"/> when one does.</summary>
-    public string? Reason => Tag is null ? Funnel.ToString() : null;
+    public string? Reason => Tag is null ? Refusal is null ? Funnel.ToString() : $"{Funnel}; {Refusal}" : null;
 
     public string ToText()
     {

@@ -235,6 +235,41 @@ public sealed class RunGitWriteBackTests(PublicRegistryFixture registry) : IClas
     }
 
     [Fact]
+    public async Task Applications_sharing_a_repository_get_one_commit_each_in_one_push()
+    {
+        using var repo = await BareRepository.CreateAsync(new Dictionary<string, string>
+        {
+            ["deploy/one/kustomization.yaml"] = $"images:\n  - name: {Web}\n    newTag: 1.0.0\n",
+            ["deploy/two/kustomization.yaml"] = $"images:\n  - name: {Web}\n    newTag: 1.1.0\n",
+        });
+        await GitCli.RunAsync(repo.Path, "config", "core.logAllRefUpdates", "always");
+        using var apps = new TemporaryFolder("run-git-apps-");
+        foreach (var name in new[] { "one", "two" })
+        {
+            apps.WriteFile(name + ".yaml", App(name, repo.Path, "deploy/" + name, Annotations(("image-list", $"web={Web}:~1"), ("write-back-method", "git"), ("write-back-target", "kustomization")), Kustomize));
+        }
+
+        var (exitCode, json, error) = await RunJsonAsync(apps);
+
+        Assert.True(exitCode == 0, error + json);
+        var commits = await repo.CommitsAsync("main");
+        Assert.Equal(3, commits.Count);
+        Assert.Equal(
+            ["build: automatic update of one", "build: automatic update of two"],
+            commits.Take(2).Select(static c => c.Message.Split('\n')[0]).Order());
+        foreach (var commit in commits.Take(2))
+        {
+            var app = commit.Message.Split('\n')[0].Split(' ')[^1];
+            var files = await GitCli.RunAsync(repo.Path, "diff-tree", "--no-commit-id", "--name-only", "-r", commit.Sha);
+            Assert.Equal($"deploy/{app}/kustomization.yaml", files.Trim());
+        }
+
+        // The bare repository logs each ref update: both commits arrived in one push.
+        var updates = await GitCli.RunAsync(repo.Path, "reflog", "show", "--format=%H", "refs/heads/main");
+        Assert.Single(updates.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task One_cycle_fails_a_bad_annotation_a_failing_registry_and_a_rejected_push_and_still_updates_the_healthy_app()
     {
         var brokenRequests = 0;
