@@ -270,6 +270,33 @@ public sealed class RunGitWriteBackTests(PublicRegistryFixture registry) : IClas
     }
 
     [Fact]
+    public async Task A_write_branch_receives_the_commit_and_the_base_branch_is_left_alone()
+    {
+        using var repo = await BareRepository.CreateAsync(new Dictionary<string, string>
+        {
+            ["deploy/kustomization.yaml"] = $"images:\n  - name: {Web}\n    newTag: 1.0.0\n",
+        });
+        var baseTip = await repo.TipAsync("main");
+        using var apps = new TemporaryFolder("run-git-apps-");
+        var annotations = Annotations(
+            ("image-list", $"web={Web}:~1"),
+            ("write-back-method", "git"),
+            ("write-back-target", "kustomization"),
+            ("git-branch", "main:image-updater/{{.AppName}}"));
+        apps.WriteFile("wb.yaml", App("wb", repo.Path, "deploy", annotations, Kustomize));
+
+        var (exitCode, json, error) = await RunJsonAsync(apps);
+
+        Assert.True(exitCode == 0, error + json);
+        Assert.Equal("updated", Application(json, "wb").GetProperty("outcome").GetString());
+        Assert.Equal(baseTip, await repo.TipAsync("main"));
+        var commits = await repo.CommitsAsync("image-updater/wb");
+        Assert.Equal(baseTip, Assert.Single(commits[0].Parents));
+        Assert.Equal("build: automatic update of wb", commits[0].Message.Split('\n')[0]);
+        Assert.Contains("newTag: 1.2.0", await repo.ReadFileAsync("image-updater/wb", "deploy/kustomization.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_cycle_fails_a_bad_annotation_a_failing_registry_and_a_rejected_push_and_still_updates_the_healthy_app()
     {
         var brokenRequests = 0;
