@@ -1,11 +1,16 @@
 using ImageUpdater.Credentials;
+using ImageUpdater.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ImageUpdater.Cli.Commands;
 
-/// <summary>The services of <c>run</c> in file mode: the same composition an embedding program writes.</summary>
+/// <summary>
+/// The services of the commands, composed as an embedding program would: <see cref="AddResolution"/> is the part
+/// <c>test</c> and <c>run</c> share (strategies, registry client with <c>registries.conf</c>, credentials),
+/// <see cref="Build"/> adds what <c>run</c> needs in file mode.
+/// </summary>
 internal static class RunServices
 {
     public static ServiceProvider Build(RunRequest request, TextWriter log)
@@ -14,15 +19,7 @@ internal static class RunServices
         services.AddLogging(logging => logging
             .SetMinimumLevel(request.LogLevel)
             .AddProvider(new LineLoggerProvider(log)));
-        if (request.SecretsDirectory is null)
-        {
-            services.AddSingleton<ISecretReader, NoSecretsDirectoryReader>();
-        }
-
-        services.AddImageUpdater()
-            .AddTagStrategies()
-            .AddRegistryClient(configureRegistries: registries => registries.ConfigurationPath = request.RegistriesConfPath)
-            .AddRegistryCredentials(options => options.SecretsDirectory = request.SecretsDirectory)
+        AddResolution(services, new ResolutionSettings { RegistriesConfPath = request.RegistriesConfPath, SecretsDirectory = request.SecretsDirectory })
             .AddAnnotationPolicies()
             .AddFileApplications(request.AppsDirectory)
             .AddRepositoryLiveImages()
@@ -35,6 +32,27 @@ internal static class RunServices
             .AddArgoCdWriteBack()
             .AddFileApplicationStore(options => options.Directory = request.AppsDirectory);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// Registers image resolution (<c>IImageResolver</c> with its strategies, registry client and credentials) with
+    /// the command line's settings: the one registration <c>test</c> and <c>run</c> share.
+    /// </summary>
+    public static IImageUpdaterBuilder AddResolution(IServiceCollection services, ResolutionSettings settings)
+    {
+        if (settings.SecretsDirectory is null)
+        {
+            services.AddSingleton<ISecretReader, NoSecretsDirectoryReader>();
+        }
+
+        return services.AddImageUpdater()
+            .AddTagStrategies()
+            .AddRegistryClient(configureRegistries: registries =>
+            {
+                registries.ConfigurationPath = settings.RegistriesConfPath;
+                registries.RequestsPerSecond = settings.RequestsPerSecond;
+            })
+            .AddRegistryCredentials(options => options.SecretsDirectory = settings.SecretsDirectory);
     }
 
     /// <summary>Runs every options validator now, so bad input is reported as such before any work.</summary>

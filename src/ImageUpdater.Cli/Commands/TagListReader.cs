@@ -3,8 +3,9 @@ using System.Text;
 namespace ImageUpdater.Cli.Commands;
 
 /// <summary>
-/// Reads a newline-separated tag list from a file, or from standard input for <c>-</c>, as a stream: only the tags
-/// kept are held, lines and the whole input are capped, and every line must be UTF-8 text naming a tag.
+/// Reads a newline-separated tag list from a file, or from standard input for <c>-</c>, as a stream: each distinct
+/// tag is held once (a registry lists a tag once; a repeated line adds nothing), lines and the whole input are capped,
+/// and every line must be UTF-8 text naming a tag.
 /// </summary>
 internal static class TagListReader
 {
@@ -16,7 +17,7 @@ internal static class TagListReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<IReadOnlyList<TagInfo>> ReadAsync(string source, Stream standardInput, Func<string, bool> keep, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ReadAsync(string source, Stream standardInput, CancellationToken cancellationToken)
     {
         if (source.Length == 0)
         {
@@ -25,13 +26,13 @@ internal static class TagListReader
 
         if (source == "-")
         {
-            return await ReadLinesAsync(standardInput, "--tags-from - (standard input)", keep, cancellationToken).ConfigureAwait(false);
+            return await ReadLinesAsync(standardInput, "--tags-from - (standard input)", cancellationToken).ConfigureAwait(false);
         }
 
         var stream = OpenFile(source);
         await using (stream.ConfigureAwait(false))
         {
-            return await ReadLinesAsync(stream, $"--tags-from '{source}'", keep, cancellationToken).ConfigureAwait(false);
+            return await ReadLinesAsync(stream, $"--tags-from '{source}'", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -60,9 +61,9 @@ internal static class TagListReader
         }
     }
 
-    private static async Task<IReadOnlyList<TagInfo>> ReadLinesAsync(Stream stream, string name, Func<string, bool> keep, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> ReadLinesAsync(Stream stream, string name, CancellationToken cancellationToken)
     {
-        var tags = new List<TagInfo>();
+        var tags = new Tags();
         var buffer = new byte[64 * 1024];
         var line = new byte[MaxLineBytes];
         var lineLength = 0;
@@ -99,51 +100,74 @@ internal static class TagListReader
                     break;
                 }
 
-                Accept(line.AsSpan(0, lineLength), lineNumber, name, keep, tags);
+                Accept(line.AsSpan(0, lineLength), lineNumber, name, tags);
                 lineLength = 0;
                 lineNumber++;
                 rest = rest[(end + 1)..];
             }
         }
 
-        Accept(line.AsSpan(0, lineLength), lineNumber, name, keep, tags);
-        return tags;
+        Accept(line.AsSpan(0, lineLength), lineNumber, name, tags);
+        return tags.InOrder;
     }
 
-    private static void Accept(ReadOnlySpan<byte> bytes, int lineNumber, string name, Func<string, bool> keep, List<TagInfo> tags)
+    private static void Accept(ReadOnlySpan<byte> bytes, int lineNumber, string name, Tags tags)
     {
         if (lineNumber == 1 && bytes.StartsWith(Encoding.UTF8.Preamble))
         {
             bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
-        string text;
+        // Decoded into the reused buffer: a repeated line allocates nothing.
+        ReadOnlySpan<char> text;
         try
         {
-            text = StrictUtf8.GetString(bytes).Trim();
+            text = tags.Chars.AsSpan(0, StrictUtf8.GetChars(bytes, tags.Chars)).Trim();
         }
         catch (DecoderFallbackException)
         {
             throw Invalid(name, $"line {lineNumber} is not UTF-8 text");
         }
 
-        if (text.Length == 0)
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        // A repeated line was checked when it first appeared.
+        if (tags.Contains(text))
         {
             return;
         }
 
         // The registry path's rule: a tag list entry that is not a tag name could carry terminal escapes into the
         // output. The line itself is not echoed for the same reason.
-        if (!ImageReference.IsValidTag(text))
+        var tag = text.ToString();
+        if (!ImageReference.IsValidTag(tag))
         {
             throw Invalid(name, $"line {lineNumber} is not a tag name (up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-')");
         }
 
-        if (keep(text))
-        {
-            tags.Add(new TagInfo(text));
-        }
+        tags.Add(tag);
     }
 
     private static CommandLineException Invalid(string name, string reason) => new($"{name} {reason}.", ExitCodes.InvalidInput);
+
+    /// <summary>The distinct tags read so far, in the order they first appeared.</summary>
+    private sealed class Tags
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public char[] Chars { get; } = new char[MaxLineBytes];
+
+        public List<string> InOrder { get; } = [];
+
+        public bool Contains(ReadOnlySpan<char> tag) => _seen.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tag);
+
+        public void Add(string tag)
+        {
+            _seen.Add(tag);
+            InOrder.Add(tag);
+        }
+    }
 }

@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using ImageUpdater.Credentials;
-using ImageUpdater.Strategies;
+using ImageUpdater.Engine;
+using ImageUpdater.Policies;
+using ImageUpdater.Registry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ImageUpdater.Cli.Commands;
 
@@ -92,14 +95,13 @@ internal static class TestCommand
                     AllowTags = parseResult.GetValue(allowTags),
                     IgnoreTags = SplitIgnoreTags(parseResult.GetValue(ignoreTags)),
                     Platforms = ParsePlatforms(parseResult.GetValue(platforms)),
+
+                    // The command line's credentials are the image's pull secret: they override the registry's.
+                    PullSecret = parseResult.GetValue(credentials),
                 },
                 Json = parseResult.GetRequiredValue(output) == "json",
-                Registry = new RegistryTagSource.Options
-                {
-                    RegistriesConfPath = parseResult.GetValue(registriesConf),
-                    Credentials = parseResult.GetValue(credentials),
-                    RateLimit = parseResult.GetValue(rateLimit),
-                },
+                RegistriesConfPath = parseResult.GetValue(registriesConf),
+                RateLimit = parseResult.GetValue(rateLimit),
                 SecretsDirectory = parseResult.GetValue(secretsDirectory),
             };
 
@@ -112,8 +114,15 @@ internal static class TestCommand
 
     private static async Task<int> RunAsync(TestRequest request, Stream standardInput, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var services = BuildServices(request);
-        var plan = services.GetRequiredService<TagSelector>().Prepare(request.Settings);
+        CheckBeforeAnyRequest(request);
+        var tagFile = request.TagsFrom is null ? null : new TagFileLister();
+        var services = BuildServices(request, tagFile);
+        await using var disposeServices = services.ConfigureAwait(false);
+        ValidateOptions(services);
+
+        // The resolver prepares the same plan again (the planner caches it): here it settles, before any request or
+        // read, what is invalid input.
+        var plan = services.GetRequiredService<ITagSelectionPlanner>().Prepare(request.Settings);
         foreach (var warning in plan.Warnings)
         {
             await error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
@@ -124,58 +133,110 @@ internal static class TestCommand
             throw new CommandLineException(plan.Error, ExitCodes.InvalidInput);
         }
 
-        if (!string.IsNullOrEmpty(request.Settings.Constraint) && plan.Strategy.Name is TagStrategyNames.NewestBuild or TagStrategyNames.Alphabetical)
+        if (!string.IsNullOrEmpty(request.Settings.Constraint) && plan.Strategy is TagStrategyNames.NewestBuild or TagStrategyNames.Alphabetical)
         {
-            await error.WriteLineAsync($"warning: --semver-constraint is ignored by the {plan.Strategy.Name} strategy; use --allow-tags to narrow the tags.").ConfigureAwait(false);
+            await error.WriteLineAsync($"warning: --semver-constraint is ignored by the {plan.Strategy} strategy; use --allow-tags to narrow the tags.").ConfigureAwait(false);
         }
 
-        IReadOnlyList<TagInfo> tags;
-        if (request.TagsFrom is null)
+        if (tagFile is not null)
         {
-            tags = await RegistryTagSource.GetTagsAsync(services, request.Image, request.Settings, plan, request.Registry, cancellationToken).ConfigureAwait(false);
-        }
-        else if (plan.MetadataNeeds != TagMetadataNeeds.None)
-        {
-            throw new CommandLineException(
-                $"Update strategy '{plan.Strategy.Name}' needs image metadata from a registry; it cannot be used with --tags-from.",
-                ExitCodes.InvalidInput);
-        }
-        else
-        {
-            tags = await TagListReader.ReadAsync(request.TagsFrom, standardInput, tag => plan.Classify(tag) == TagClassification.Candidate, cancellationToken).ConfigureAwait(false);
-        }
-
-        var outcome = plan.Select(tags);
-        if (outcome.Error is not null)
-        {
-            // numerical refuses a candidate that is not a number: the tags, not the command line, are at fault, and
-            // no tag qualifies.
-            if (plan.Strategy.Name != TagStrategyNames.Numerical)
+            if (plan.MetadataNeeds != TagMetadataNeeds.None)
             {
-                throw new CommandLineException(outcome.Error, ExitCodes.InvalidInput);
+                throw new CommandLineException(
+                    $"Update strategy '{plan.Strategy}' needs image metadata from a registry; it cannot be used with --tags-from.",
+                    ExitCodes.InvalidInput);
             }
 
-            await error.WriteLineAsync("warning: " + outcome.Error).ConfigureAwait(false);
+            tagFile.Tags = await TagListReader.ReadAsync(request.TagsFrom!, standardInput, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = TestResult.From(request.Image, outcome);
+        ImageResolution resolution;
+        using (var pass = services.GetRequiredService<IImageResolver>().BeginPass())
+        {
+            var policy = new ImageUpdatePolicy(request.Image, request.Settings, ImageManifestTarget.Default);
+            resolution = await pass.ResolveAsync(new ImageResolutionRequest { Image = policy }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var warning in resolution.Warnings.Except(plan.Warnings))
+        {
+            await error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+        }
+
+        if (resolution.Error is { } failure)
+        {
+            // numerical refuses a candidate that is not a number: the tags, not the command line, are at fault, and
+            // no tag qualifies. Any other configuration error is invalid input; the rest failed at run time.
+            if (failure.Kind != UpdateErrorKind.Configuration)
+            {
+                throw new CommandLineException(failure.Message, ExitCodes.RuntimeFailure);
+            }
+
+            if (plan.Strategy != TagStrategyNames.Numerical || resolution.Funnel.Candidates == 0)
+            {
+                throw new CommandLineException(failure.Message, ExitCodes.InvalidInput);
+            }
+
+            await error.WriteLineAsync("warning: " + failure.Message).ConfigureAwait(false);
+        }
+
+        var result = TestResult.From(resolution);
         await output.WriteLineAsync(request.Json ? result.ToJson() : result.ToText()).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
-    private static ServiceProvider BuildServices(TestRequest request)
+    // What the command line alone shows to be wrong is refused before the services start.
+    private static void CheckBeforeAnyRequest(TestRequest request)
     {
-        var services = new ServiceCollection();
-        if (request.SecretsDirectory is null)
+        if (request.RegistriesConfPath is { Length: > 0 } path && Directory.Exists(path))
         {
-            services.AddSingleton<ISecretReader, NoSecretsDirectoryReader>();
+            throw new CommandLineException($"--registries-conf '{path}' is a directory, not a registries.conf file.", ExitCodes.InvalidInput);
         }
 
-        services.AddImageUpdater()
-            .AddTagStrategies()
-            .AddRegistryClient()
-            .AddRegistryCredentials(options => options.SecretsDirectory = request.SecretsDirectory);
+        if (request.Settings.PullSecret is { Length: > 0 } credentials)
+        {
+            try
+            {
+                _ = CredentialSpec.Parse(credentials);
+            }
+            catch (CredentialException error)
+            {
+                throw new CommandLineException("invalid --credentials: " + error.Message, ExitCodes.InvalidInput);
+            }
+        }
+    }
+
+    private static ServiceProvider BuildServices(TestRequest request, TagFileLister? tagFile)
+    {
+        var services = new ServiceCollection();
+
+        // Registered first, so the registry client keeps it (it adds its own lister only when none is registered).
+        if (tagFile is not null)
+        {
+            services.AddSingleton<IRegistryTagLister>(tagFile);
+        }
+
+        RunServices.AddResolution(services, new ResolutionSettings
+        {
+            RegistriesConfPath = request.RegistriesConfPath,
+            SecretsDirectory = request.SecretsDirectory,
+            RequestsPerSecond = request.RateLimit,
+        });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    private static void ValidateOptions(IServiceProvider services)
+    {
+        try
+        {
+            RunServices.ValidateOptions(services);
+        }
+        catch (Exception invalid) when (invalid is OptionsValidationException or AggregateException { InnerException: OptionsValidationException })
+        {
+            // Several options may name the same bad input: the first cause is the one to fix.
+            var first = invalid as OptionsValidationException ?? (OptionsValidationException)invalid.InnerException!;
+            var prefix = first.OptionsType == typeof(RegistriesOptions) ? "could not load registries configuration: " : string.Empty;
+            throw new CommandLineException(prefix + first.Failures.First(), ExitCodes.InvalidInput);
+        }
     }
 
     // The IMAGE argument names one image: the lenient constraint form ("nginx:~1.2") belongs to image-list.
@@ -238,7 +299,9 @@ internal static class TestCommand
 
         public bool Json { get; init; }
 
-        public required RegistryTagSource.Options Registry { get; init; }
+        public string? RegistriesConfPath { get; init; }
+
+        public double? RateLimit { get; init; }
 
         public string? SecretsDirectory { get; init; }
     }

@@ -69,6 +69,9 @@ public sealed class TestCommandInputTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(output).RootElement.GetProperty("tag").ValueKind);
         Assert.Contains("warning:", error, StringComparison.Ordinal);
+        Assert.Equal(
+            "2 tags listed; image nginx: Tag 'latest' is not a number, as the numerical update strategy requires of every candidate.",
+            JsonDocument.Parse(output).RootElement.GetProperty("reason").GetString());
     }
 
     [Fact]

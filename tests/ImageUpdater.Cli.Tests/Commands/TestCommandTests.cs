@@ -123,4 +123,59 @@ public sealed class TestCommandTests : IDisposable
         Assert.Equal(string.Empty, output);
         Assert.Contains("line 1 is not a tag name", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task When_no_tag_qualifies_the_text_says_which_step_removed_how_many()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(
+            "test", "nginx", "--tags-from", _tagFile, "--allow-tags", "regexp:^(1|l)", "--ignore-tags", "*-alpine", "--semver-constraint", "^9");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(
+            "no tag of nginx qualifies under the semver strategy: 10 tags listed, 2 removed by allow-tags, 1 removed by ignore-tags, "
+                + "1 not readable by the strategy, 6 outside the constraint",
+            output.Trim());
+    }
+
+    [Fact]
+    public async Task When_no_tag_qualifies_the_JSON_carries_the_funnel_and_the_reason()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(
+            "test", "nginx", "--tags-from", _tagFile, "--allow-tags", "regexp:^(1|l)", "--ignore-tags", "*-alpine", "--semver-constraint", "^9", "-o", "json");
+
+        Assert.True(exitCode == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("tag").ValueKind);
+        Assert.Equal("10 tags listed, 2 removed by allow-tags, 1 removed by ignore-tags, 1 not readable by the strategy, 6 outside the constraint", json.GetProperty("reason").GetString());
+        var funnel = json.GetProperty("funnel");
+        Assert.Equal(
+            [10, 2, 1, 0, 1, 6, 0],
+            new[] { "listed", "removedByAllowTags", "removedByIgnoreTags", "removedByPlatform", "unparseable", "outsideConstraint", "candidates" }
+                .Select(name => funnel.GetProperty(name).GetInt32()));
+        Assert.Equal(0, json.GetProperty("skipped").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_chosen_tag_has_a_null_reason_and_the_funnel_counts_the_candidates()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync("test", "nginx", "--tags-from", _tagFile, "--semver-constraint", "~1.25", "-o", "json");
+
+        Assert.True(exitCode == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("1.25.3", json.GetProperty("tag").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("reason").ValueKind);
+        Assert.Equal(10, json.GetProperty("funnel").GetProperty("listed").GetInt32());
+
+        // 1.25.0 and 1.25.3 satisfy ~1.25; latest is not a version; the seven others are outside.
+        Assert.Equal(2, json.GetProperty("funnel").GetProperty("candidates").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_repeated_line_is_one_tag()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunWithInputAsync("1.0.0\n1.0.0\n2.0.0\n1.0.0\n", "test", "nginx", "--tags-from", "-", "--semver-constraint", "^3", "-o", "json");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("funnel").GetProperty("listed").GetInt32());
+    }
 }

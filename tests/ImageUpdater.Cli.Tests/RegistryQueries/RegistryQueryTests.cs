@@ -76,6 +76,23 @@ public sealed class RegistryQueryTests(PublicRegistryFixture fixture) : IClassFi
 
         Assert.Equal(JsonValueKind.Null, json.GetProperty("tag").ValueKind);
         Assert.Equal(fixture.Image("acme/multi"), json.GetProperty("image").GetString());
+        Assert.Equal(2, json.GetProperty("funnel").GetProperty("listed").GetInt32());
+        Assert.Equal(2, json.GetProperty("funnel").GetProperty("removedByPlatform").GetInt32());
+        Assert.Equal("2 tags listed, 2 without an image for the wanted platforms", json.GetProperty("reason").GetString());
+        Assert.Equal(["1.0", "1.1"], json.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("tag").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task A_platform_no_image_carries_is_named_in_the_text_with_each_skipped_tag()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(
+            "test", fixture.Image("acme/multi"), "--registries-conf", fixture.RegistriesConf, "--update-strategy", "newest-build", "--platforms", "linux/s390x");
+
+        Assert.True(exitCode == 0, error);
+        var lines = NonEmptyLines(output);
+        Assert.Equal($"no tag of {fixture.Image("acme/multi")} qualifies under the newest-build strategy: 2 tags listed, 2 without an image for the wanted platforms", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines.Skip(1), line => Assert.StartsWith("skipped 1.", line, StringComparison.Ordinal));
     }
 
     [Fact]
