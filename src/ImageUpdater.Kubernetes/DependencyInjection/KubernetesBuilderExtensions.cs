@@ -59,7 +59,16 @@ public static class KubernetesBuilderExtensions
             options.Configure(configure);
         }
 
-        builder.Services.TryAddSingleton<IApplicationSource, KubernetesApplicationSource>();
+        builder.Services.TryAddSingleton<KubernetesApplicationSource>();
+        builder.Services.TryAddSingleton<IApplicationSource>(static sp => sp.GetRequiredService<KubernetesApplicationSource>());
+        builder.Services.AddOptions<ImageUpdaterStatusOptions>();
+        builder.Services.TryAddSingleton(static sp => new ImageUpdaterStatusWriter(
+            sp.GetRequiredService<KubernetesCluster>(),
+            sp.GetRequiredService<KubernetesApplicationSource>(),
+            sp.GetRequiredService<IUpdatePolicyProvider>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ImageUpdaterStatusOptions>>(),
+            sp.GetService<ILogger<ImageUpdaterStatusWriter>>()));
         return builder.AddKubernetesSecrets();
     }
 

@@ -17,6 +17,9 @@ internal sealed class KubernetesApplicationSource(
     IOptions<KubernetesApplicationSourceOptions> options,
     CycleGeneration generation) : IApplicationSource
 {
+    /// <summary>Gets what the last cycle read, for the status of ImageUpdater resources.</summary>
+    public ApplicationSourceSnapshot? Last { get; private set; }
+
     public async ValueTask<ApplicationSourceSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
         generation.Advance();
@@ -29,7 +32,8 @@ internal sealed class KubernetesApplicationSource(
             await ListAsync(KubernetesApi.ImageUpdaterGroup, KubernetesApi.ImageUpdaters, "ImageUpdater", ns, settings.ImageUpdaterLabelSelector, documents, errors, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ApplicationSourceSnapshot { Documents = documents, Errors = errors };
+        Last = new ApplicationSourceSnapshot { Documents = documents, Errors = errors };
+        return Last;
     }
 
     /// <summary>The namespaces to list, <see langword="null"/> standing for all of them.</summary>

@@ -135,6 +135,19 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await HandleCoreAsync(context);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or NullReferenceException or FormatException)
+        {
+            // A bug of the fake or a request it cannot read: say which, as a real server's Status would.
+            await StatusAsync(context, 500, "InternalError", "test server: " + ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
+    {
         var path = context.Request.Path.Value ?? "/";
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (await DiscoveryAsync(context, path))
@@ -360,7 +373,7 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
                     if (!JsonNode.DeepEquals(next["spec"], current["spec"]) && custom)
                     {
-                        next["metadata"]!["generation"] = ((long?)current["metadata"]!["generation"] ?? 1) + 1;
+                        next["metadata"]!["generation"] = long.Parse(current["metadata"]!["generation"]?.ToJsonString() ?? "1", CultureInfo.InvariantCulture) + 1;
                     }
                 }
 
