@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine that has the .NET SDK:
-# Debian's docker-registry (a real OCI registry) and htpasswd (apache2-utils), and git.
+# Debian's docker-registry (a real OCI registry), htpasswd (apache2-utils), git and kubectl (kubernetes-client).
 set -euo pipefail
 missing=()
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 command -v git >/dev/null 2>&1 || missing+=(git)
+# kubectl proves the Kubernetes wire format and the deploy/ manifests; an installed kubectl package conflicts with it.
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo_cmd=""

@@ -67,7 +67,7 @@ internal sealed class ArgoCdWriteBackHandler(IApplicationStore store, IOptions<A
                 return WriteBackResult.NoChange(changeSet);
             }
 
-            var replacement = new ApplicationSourceReplacement { Application = application, SourceIndex = selection.Index, Source = updated, Description = description };
+            var replacement = new ApplicationSourceReplacement { Application = application, SourceIndex = selection.Index, Source = updated, Description = description, Changes = changeSet.Changes };
             var result = await store.ReplaceSourceAsync(replacement, cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {

@@ -62,12 +62,12 @@ internal static class RunCommand
         {
             once, apps, registriesConf, dryRun, maxConcurrentApps, commitUser, commitEmail, commitMessagePath, secretsDirectory, output,
         };
+        var cluster = ClusterOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var request = new RunRequest
             {
-                AppsDirectory = parseResult.GetValue(apps)
-                    ?? throw new CommandLineException("run needs --apps DIR: running against a cluster is not available in this version.", ExitCodes.InvalidInput),
+                AppsDirectory = parseResult.GetValue(apps) ?? string.Empty,
                 RegistriesConfPath = parseResult.GetValue(registriesConf),
                 CommitUser = parseResult.GetValue(commitUser),
                 CommitEmail = parseResult.GetValue(commitEmail),
@@ -76,12 +76,18 @@ internal static class RunCommand
                 Json = parseResult.GetRequiredValue(output) == "json",
                 Cycle = new CycleOptions { DryRun = parseResult.GetValue(dryRun), MaxConcurrentApplications = parseResult.GetValue(maxConcurrentApps) },
             };
+            var configuration = parseResult.InvocationConfiguration;
+            if (request.AppsDirectory.Length == 0)
+            {
+                // Without --apps, run against the cluster (one cycle until the interval loop is wired in).
+                return await ClusterRun.RunAsync(request, cluster.Read(parseResult), configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!parseResult.GetValue(once))
             {
                 throw new CommandLineException("run needs --once: the interval loop is not available in this version.", ExitCodes.InvalidInput);
             }
 
-            var configuration = parseResult.InvocationConfiguration;
             return await RunAsync(request, configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -19,4 +19,7 @@ public sealed record ApplicationSourceReplacement
 
     /// <summary>Gets what changed, one line per image, for a commit message or an event.</summary>
     public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gets the images that change, for stores that record each one (a Kubernetes Event's annotations).</summary>
+    public IReadOnlyList<ImageChange> Changes { get; init; } = [];
 }
