@@ -28,7 +28,7 @@ internal static class HelmValuesEditor
         var root = YamlFile.FirstMapping(text, file, fastPath);
         var splicer = new YamlSplicer(text);
         var created = new Dictionary<object, (YamlNewMapping Keys, long Depth, Action<YamlNewMapping> Write)>(ReferenceEqualityComparer.Instance);
-        foreach (var (key, value) in images.SelectMany(static i => i.HelmParameters()))
+        foreach (var (key, value) in images.SelectMany(static i => i.HelmValuesKeys()))
         {
             Set(root, splicer, created, key, value, file);
         }
@@ -51,7 +51,7 @@ internal static class HelmValuesEditor
         var current = new List<CurrentImage>();
         foreach (var image in images)
         {
-            var values = image.HelmParameters().Select(p => Find(root, p.Key)).ToList();
+            var values = image.HelmValuesKeys().Select(p => Find(root, p.Key)).ToList();
             current.Add(new(image, values switch
             {
                 [{ } spec] => spec,
