@@ -114,12 +114,12 @@ internal sealed class BlockYamlScanner
         Count();
         var start = Span(first, first);
         var entries = new List<MappingEntry>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? keys = null;
         var at = first;
         while (true)
         {
             var key = ReadKey(at) ?? throw Decline();
-            if (!keys.Add(key.Node.Value))
+            if (IsDuplicate(entries, ref keys, key.Node.Value))
             {
                 throw Decline();
             }
@@ -355,7 +355,7 @@ internal sealed class BlockYamlScanner
         var start = Span(at, at);
         var entries = new List<MappingEntry>();
         var items = new List<TreeNode>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? keys = null;
         at = SkipSpaces(at + 1);
         if (at < _contentEnd && _text[at] == close)
         {
@@ -368,7 +368,7 @@ internal sealed class BlockYamlScanner
                 if (open == '{')
                 {
                     var key = ReadFlowScalar(ref at);
-                    if (at + 1 >= _contentEnd || _text[at] != ':' || _text[at + 1] != ' ' || !keys.Add(key.Value))
+                    if (at + 1 >= _contentEnd || _text[at] != ':' || _text[at + 1] != ' ' || IsDuplicate(entries, ref keys, key.Value))
                     {
                         throw Decline();
                     }
@@ -496,6 +496,34 @@ internal sealed class BlockYamlScanner
         }
 
         return last;
+    }
+
+    // Most mappings hold a few keys: a linear look is cheaper than a set, which only larger mappings get.
+    private static bool IsDuplicate(List<MappingEntry> entries, ref HashSet<string>? keys, string key)
+    {
+        if (keys is null && entries.Count < 16)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Key == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (keys is null)
+        {
+            keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                keys.Add(entry.Key);
+            }
+        }
+
+        return !keys.Add(key);
     }
 
     private bool IsDash(int at) => _text[at] == '-' && (at + 1 >= _contentEnd || _text[at + 1] == ' ');

@@ -189,8 +189,8 @@ internal sealed class YamlSplicer
         }
 
         // Stable sort: insertions at one position keep the order they were made in.
-        var ordered = _edits.Select((edit, index) => (edit, index)).OrderBy(e => e.edit.Start).ThenBy(e => e.index).Select(e => e.edit).ToList();
-        var result = new StringBuilder(_text.Length + 64);
+        var ordered = _edits.Select((edit, index) => (edit, index)).OrderBy(e => e.edit.Start).ThenBy(e => e.index).Select(e => e.edit).ToArray();
+        var length = _text.Length;
         var position = 0;
         foreach (var edit in ordered)
         {
@@ -199,11 +199,25 @@ internal sealed class YamlSplicer
                 throw new InvalidOperationException($"Overlapping YAML edits at character {edit.Start}.");
             }
 
-            result.Append(_text, position, edit.Start - position).Append(edit.Replacement);
+            length += edit.Replacement.Length - (edit.End - edit.Start);
             position = edit.End;
         }
 
-        return result.Append(_text, position, _text.Length - position).ToString();
+        // One copy of a text that may be large, straight into the result.
+        return string.Create(length, (Text: _text, Edits: ordered), static (result, state) =>
+        {
+            var from = 0;
+            foreach (var edit in state.Edits)
+            {
+                state.Text.AsSpan(from, edit.Start - from).CopyTo(result);
+                result = result[(edit.Start - from)..];
+                edit.Replacement.CopyTo(result);
+                result = result[edit.Replacement.Length..];
+                from = edit.End;
+            }
+
+            state.Text.AsSpan(from).CopyTo(result);
+        });
     }
 
     private void Add(int start, int end, string replacement)
