@@ -66,12 +66,18 @@ internal sealed class YamlSplicer
     /// Adds <c>path[0]: {path[1]: ... value}</c> to a mapping: as new lines at the indentation of its keys for a block
     /// mapping, inside the braces for a flow mapping. <paramref name="value"/> is rendered YAML.
     /// </summary>
-    public void AddEntry(MappingNode mapping, IReadOnlyList<string> path, string value)
+    public void AddEntry(MappingNode mapping, IReadOnlyList<string> path, string value) => AddEntry(mapping, YamlNewMapping.Chain(path, value));
+
+    /// <summary>
+    /// Adds the keys of <paramref name="entries"/> to a mapping: as new lines at the indentation of its keys for a block
+    /// mapping (nested keys one step of the file's own indentation deeper), inside the braces for a flow mapping.
+    /// </summary>
+    public void AddEntry(MappingNode mapping, YamlNewMapping entries)
     {
         var span = Require(mapping.Span);
         if (mapping.IsFlow)
         {
-            var entry = FlowEntry(path, 0, value);
+            var entry = FlowEntries(entries);
             var close = span.End - 1;
             Add(close, close, mapping.Entries.Count == 0 ? entry : ", " + entry);
             return;
@@ -79,14 +85,20 @@ internal sealed class YamlSplicer
 
         var indent = mapping.Entries.Count > 0 ? ColumnOf(mapping.Entries[0].KeyNode) : (int)(mapping.Column ?? 1) - 1;
         var at = LineAfter(span.End);
-        Add(at, at, LeadingBreak(at) + BlockEntry(path, indent, IndentStep(mapping, indent), value));
+        Add(at, at, LeadingBreak(at) + BlockEntries(entries, indent, IndentStep(mapping, indent)));
     }
 
     /// <summary>
     /// Replaces an empty (null) value of <paramref name="entry"/> with a block mapping holding
     /// <c>path[0]: {path[1]: ... value}</c>, indented one step deeper than the entry's key.
     /// </summary>
-    public void FillEmptyValue(MappingEntry entry, IReadOnlyList<string> path, string value)
+    public void FillEmptyValue(MappingEntry entry, IReadOnlyList<string> path, string value) => FillEmptyValue(entry, YamlNewMapping.Chain(path, value));
+
+    /// <summary>
+    /// Replaces an empty (null) value of <paramref name="entry"/> with a block mapping holding the keys of
+    /// <paramref name="entries"/>, indented one step deeper than the entry's key.
+    /// </summary>
+    public void FillEmptyValue(MappingEntry entry, YamlNewMapping entries)
     {
         var keyColumn = ColumnOf(entry.KeyNode);
         var valueSpan = Require(entry.Value.Span);
@@ -97,14 +109,17 @@ internal sealed class YamlSplicer
             Add(valueSpan.Start, valueSpan.End, string.Empty);
         }
 
-        Add(at, at, LeadingBreak(at) + BlockEntry(path, keyColumn + DefaultIndentStep, DefaultIndentStep, value));
+        Add(at, at, LeadingBreak(at) + BlockEntries(entries, keyColumn + DefaultIndentStep, DefaultIndentStep));
     }
 
     /// <summary>Adds <c>path[0]: {path[1]: ... value}</c> at the end of a document that has no top-level mapping yet.</summary>
-    public void AddTopLevelEntry(IReadOnlyList<string> path, string value)
+    public void AddTopLevelEntry(IReadOnlyList<string> path, string value) => AddTopLevelEntry(YamlNewMapping.Chain(path, value));
+
+    /// <summary>Adds the keys of <paramref name="entries"/> at the end of a document that has no top-level mapping yet.</summary>
+    public void AddTopLevelEntry(YamlNewMapping entries)
     {
         var at = _text.Length;
-        Add(at, at, LeadingBreak(at) + BlockEntry(path, 0, DefaultIndentStep, value));
+        Add(at, at, LeadingBreak(at) + BlockEntries(entries, 0, DefaultIndentStep));
     }
 
     /// <summary>
@@ -174,8 +189,8 @@ internal sealed class YamlSplicer
         }
 
         // Stable sort: insertions at one position keep the order they were made in.
-        var ordered = _edits.Select((edit, index) => (edit, index)).OrderBy(e => e.edit.Start).ThenBy(e => e.index).Select(e => e.edit).ToList();
-        var result = new StringBuilder(_text.Length + 64);
+        var ordered = _edits.Select((edit, index) => (edit, index)).OrderBy(e => e.edit.Start).ThenBy(e => e.index).Select(e => e.edit).ToArray();
+        var length = _text.Length;
         var position = 0;
         foreach (var edit in ordered)
         {
@@ -184,11 +199,25 @@ internal sealed class YamlSplicer
                 throw new InvalidOperationException($"Overlapping YAML edits at character {edit.Start}.");
             }
 
-            result.Append(_text, position, edit.Start - position).Append(edit.Replacement);
+            length += edit.Replacement.Length - (edit.End - edit.Start);
             position = edit.End;
         }
 
-        return result.Append(_text, position, _text.Length - position).ToString();
+        // One copy of a text that may be large, straight into the result.
+        return string.Create(length, (Text: _text, Edits: ordered), static (result, state) =>
+        {
+            var from = 0;
+            foreach (var edit in state.Edits)
+            {
+                state.Text.AsSpan(from, edit.Start - from).CopyTo(result);
+                result = result[(edit.Start - from)..];
+                edit.Replacement.CopyTo(result);
+                result = result[edit.Replacement.Length..];
+                from = edit.End;
+            }
+
+            state.Text.AsSpan(from).CopyTo(result);
+        });
     }
 
     private void Add(int start, int end, string replacement)
@@ -201,22 +230,31 @@ internal sealed class YamlSplicer
         _edits.Add(new Edit(start, end, replacement));
     }
 
-    private static string FlowEntry(IReadOnlyList<string> path, int index, string value)
-    {
-        var key = YamlScalar.Render(path[index], YamlDotNet.Core.ScalarStyle.Plain);
-        return index == path.Count - 1 ? key + ": " + value : key + ": {" + FlowEntry(path, index + 1, value) + "}";
-    }
+    private static string FlowEntries(YamlNewMapping entries) => string.Join(", ", entries.Entries.Select(static e =>
+        YamlScalar.Render(e.Key, YamlDotNet.Core.ScalarStyle.Plain) + ": " + (e.Value is YamlNewMapping child ? "{" + FlowEntries(child) + "}" : (string)e.Value)));
 
-    private string BlockEntry(IReadOnlyList<string> path, int indent, int step, string value)
+    private string BlockEntries(YamlNewMapping entries, int indent, int step)
     {
         var text = new StringBuilder();
-        for (var i = 0; i < path.Count; i++)
-        {
-            text.Append(' ', indent + (i * step)).Append(YamlScalar.Render(path[i], YamlDotNet.Core.ScalarStyle.Plain)).Append(':');
-            text.Append(i == path.Count - 1 ? " " + value : string.Empty).Append(LineEnding);
-        }
-
+        AppendBlockEntries(text, entries, indent, step);
         return text.ToString();
+    }
+
+    private void AppendBlockEntries(StringBuilder text, YamlNewMapping entries, int indent, int step)
+    {
+        foreach (var (key, value) in entries.Entries)
+        {
+            text.Append(' ', indent).Append(YamlScalar.Render(key, YamlDotNet.Core.ScalarStyle.Plain)).Append(':');
+            if (value is YamlNewMapping child)
+            {
+                text.Append(LineEnding);
+                AppendBlockEntries(text, child, indent + step, step);
+            }
+            else
+            {
+                text.Append(' ').Append((string)value).Append(LineEnding);
+            }
+        }
     }
 
     private string SequenceItem(IReadOnlyList<string> lines, int indent)

@@ -8,12 +8,40 @@ namespace ImageUpdater.WriteBack.Git.Editing;
 /// <c>a[0].b</c> indexing, a literal dotted key at the top level winning over nesting (as the reference does), missing
 /// mappings created. An alias leads to its anchor, so the anchored scalar is what changes.
 /// </summary>
+/// <remarks>
+/// The file is read once (by <see cref="BlockYamlScanner"/> when it is in the block subset values files are written
+/// in, else by the full parser) and every key set or created from that one tree: keys to create are gathered per
+/// parent and written together at the end, so creating a key never reads the file a second time.
+/// </remarks>
 internal static class HelmValuesEditor
 {
+    // Where keys are created for a file whose document is empty.
+    private static readonly object TopLevel = new();
+
     /// <summary>Returns <paramref name="text"/> with every image's Helm keys set.</summary>
     /// <exception cref="ConfigurationException">The file is not valid YAML, or a key runs into something that is not a mapping, sequence item or scalar.</exception>
-    public static string Edit(string text, string file, IReadOnlyList<ImageEdit> images) =>
-        YamlFile.EditEach(text, file, images.SelectMany(static i => i.HelmParameters()), (root, splicer, parameter) => Set(root, splicer, parameter.Key, parameter.Value, file));
+    public static string Edit(string text, string file, IReadOnlyList<ImageEdit> images) => Edit(text, file, images, fastPath: true);
+
+    /// <summary>As <see cref="Edit(string, string, IReadOnlyList{ImageEdit})"/>; <paramref name="fastPath"/> off reads with the full parser only (the differential tests compare both).</summary>
+    internal static string Edit(string text, string file, IReadOnlyList<ImageEdit> images, bool fastPath)
+    {
+        var root = YamlFile.FirstMapping(text, file, fastPath);
+        var splicer = new YamlSplicer(text);
+        var created = new Dictionary<object, (YamlNewMapping Keys, long Depth, Action<YamlNewMapping> Write)>(ReferenceEqualityComparer.Instance);
+        foreach (var (key, value) in images.SelectMany(static i => i.HelmValuesKeys()))
+        {
+            Set(root, splicer, created, key, value, file);
+        }
+
+        // Keys created at one position go deepest first, so that a new child of a nested mapping stays inside it
+        // when its parent gets new keys at the same place.
+        foreach (var (keys, _, write) in created.Values.OrderByDescending(static c => c.Depth))
+        {
+            write(keys);
+        }
+
+        return splicer.Apply();
+    }
 
     /// <summary>Returns what the file holds now for each image (its spec key, or name and tag keys joined).</summary>
     /// <exception cref="ConfigurationException">The file is not valid YAML.</exception>
@@ -23,7 +51,7 @@ internal static class HelmValuesEditor
         var current = new List<CurrentImage>();
         foreach (var image in images)
         {
-            var values = image.HelmParameters().Select(p => Find(root, p.Key)).ToList();
+            var values = image.HelmValuesKeys().Select(p => Find(root, p.Key)).ToList();
             current.Add(new(image, values switch
             {
                 [{ } spec] => spec,
@@ -56,20 +84,20 @@ internal static class HelmValuesEditor
         return node is ScalarNode { IsNull: false } scalar ? scalar.Value : null;
     }
 
-    // Returns true when it added keys (the caller re-reads the text before the next key).
-    private static bool Set(MappingNode? root, YamlSplicer splicer, string key, string value, string file)
+    private static void Set(MappingNode? root, YamlSplicer splicer, Dictionary<object, (YamlNewMapping Keys, long Depth, Action<YamlNewMapping> Write)> created, string key, string value, string file)
     {
         var rendered = YamlScalar.Render(value, YamlDotNet.Core.ScalarStyle.Plain);
         var segments = KeyPath.Parse(key);
         if (root is null)
         {
-            splicer.AddTopLevelEntry(Names(key, segments, 0), rendered);
-            return true;
+            Create(created, TopLevel, 0, splicer.AddTopLevelEntry, key, Names(key, segments, 0), rendered);
+            return;
         }
 
         if (root.Find(key) is { } literal)
         {
-            return SetScalar(splicer, literal.Value, key, value, file);
+            SetScalar(splicer, literal.Value, key, value, file);
+            return;
         }
 
         TreeNode current = root;
@@ -91,23 +119,38 @@ internal static class HelmValuesEditor
 
             if (mapping.Find(segment.Name) is not { } entry)
             {
-                splicer.AddEntry(mapping, Names(key, segments, i), rendered);
-                return true;
+                Create(created, mapping, mapping.Column ?? 1, keys => splicer.AddEntry(mapping, keys), key, Names(key, segments, i), rendered);
+                return;
             }
 
             if (i < segments.Count - 1 && entry.Value is ScalarNode { IsNull: true } && segments[i + 1].Index is null)
             {
-                splicer.FillEmptyValue(entry, Names(key, segments, i + 1), rendered);
-                return true;
+                Create(created, entry.KeyNode, (entry.KeyNode.Column ?? 1) + 1, keys => splicer.FillEmptyValue(entry, keys), key, Names(key, segments, i + 1), rendered);
+                return;
             }
 
             current = entry.Value;
         }
 
-        return SetScalar(splicer, current, key, value, file);
+        SetScalar(splicer, current, key, value, file);
     }
 
-    private static bool SetScalar(YamlSplicer splicer, TreeNode node, string key, string value, string file)
+    // Gathers a key to create under `parent` with the others created there; `depth` (a column) orders the writes.
+    private static void Create(Dictionary<object, (YamlNewMapping Keys, long Depth, Action<YamlNewMapping> Write)> created, object parent, long depth, Action<YamlNewMapping> write, string key, List<string> names, string rendered)
+    {
+        if (!created.TryGetValue(parent, out var pending))
+        {
+            pending = (new YamlNewMapping(), depth, write);
+            created.Add(parent, pending);
+        }
+
+        if (pending.Keys.Set(names, rendered) is { } clash)
+        {
+            throw new ConfigurationException($"Cannot set Helm key '{key}': another image's key already sets '{clash}' to something else.", new ConfigurationLocation(Key: key));
+        }
+    }
+
+    private static void SetScalar(YamlSplicer splicer, TreeNode node, string key, string value, string file)
     {
         if (node is not ScalarNode scalar)
         {
@@ -118,8 +161,6 @@ internal static class HelmValuesEditor
         {
             splicer.SetScalar(scalar, value);
         }
-
-        return false;
     }
 
     // Keys still to create must all be names: an index cannot be created in a sequence that is not there.

@@ -1,3 +1,7 @@
+using ImageUpdater.Applications;
+using ImageUpdater.Engine;
+using ImageUpdater.Policies;
+
 namespace ImageUpdater.WriteBack.Git.Editing;
 
 /// <summary>
@@ -39,27 +43,39 @@ internal sealed record ImageEdit
     /// <summary>Gets the label that names the image in errors.</summary>
     public string Label => Alias.Length == 0 ? ImageName : Alias;
 
+    /// <summary>Gets where this image is written, as the engine's policy states it.</summary>
+    public ImageManifestTarget Target => new()
+    {
+        HelmImageName = HelmImageNameKey,
+        HelmImageTag = HelmImageTagKey,
+        HelmImageSpec = HelmImageSpecKey,
+        KustomizeImageName = KustomizeImageName,
+    };
+
+    /// <summary>Gets the Kustomize image entry for this image: <c>[kustomize-name=]reference</c>.</summary>
+    public string KustomizeEntry => ImageParameterRules.KustomizeImage(Target, NewImage);
+
     /// <summary>
-    /// Gets the Helm keys and values for this image: the spec key alone, else the name and tag keys, which default to
-    /// <c>image.name</c> and <c>image.tag</c> for an image without an alias (as the reference does).
+    /// Gets the Helm parameters for this image by the rules the argocd method uses too (<see cref="ImageParameterRules"/>):
+    /// the spec key alone, else the name and tag keys, which default to <c>image.name</c> and <c>image.tag</c>.
+    /// </summary>
+    public IReadOnlyList<HelmParameter> HelmParameters() => ImageParameterRules.HelmParameters(Target, ImageName, TagWithDigest, NewImage);
+
+    /// <summary>
+    /// Gets the Helm values keys and values for this image: <see cref="HelmParameters"/>, except that an aliased image
+    /// must name its keys (the reference refuses to guess where in a values file an aliased image lives).
     /// </summary>
     /// <exception cref="ConfigurationException">An aliased image has no spec key and lacks a name or tag key.</exception>
-    public IReadOnlyList<(string Key, string Value)> HelmParameters()
+    public IReadOnlyList<(string Key, string Value)> HelmValuesKeys()
     {
-        if (!string.IsNullOrWhiteSpace(HelmImageSpecKey))
+        if (string.IsNullOrWhiteSpace(HelmImageSpecKey) && Alias.Length > 0 && (HelmImageNameKey is null || HelmImageTagKey is null))
         {
-            return [(HelmImageSpecKey.Trim(), NewImage)];
-        }
-
-        var nameKey = HelmImageNameKey ?? (Alias.Length == 0 ? "image.name" : null);
-        var tagKey = HelmImageTagKey ?? (Alias.Length == 0 ? "image.tag" : null);
-        if (nameKey is null || tagKey is null)
-        {
+            var missing = HelmImageNameKey is null ? "name" : "tag";
             throw new ConfigurationException(
-                $"Image '{Label}' has no helm.image-spec and no helm.image-{(nameKey is null ? "name" : "tag")}: cannot tell which Helm key holds it.",
-                new ConfigurationLocation(Key: Alias + ".helm.image-" + (nameKey is null ? "name" : "tag")));
+                $"Image '{Label}' has no helm.image-spec and no helm.image-{missing}: cannot tell which Helm key holds it.",
+                new ConfigurationLocation(Key: Alias + ".helm.image-" + missing));
         }
 
-        return [(nameKey, ImageName), (tagKey, TagWithDigest)];
+        return [.. HelmParameters().Select(static p => (p.Name, p.Value))];
     }
 }

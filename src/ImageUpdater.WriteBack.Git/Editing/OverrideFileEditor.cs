@@ -1,4 +1,6 @@
 using System.Text;
+using ImageUpdater.Applications;
+using ImageUpdater.Engine;
 using ImageUpdater.Yaml;
 
 namespace ImageUpdater.WriteBack.Git.Editing;
@@ -7,8 +9,8 @@ namespace ImageUpdater.WriteBack.Git.Editing;
 /// Writes Argo CD's parameter override file <c>&lt;source.path&gt;/.argocd-source-&lt;app&gt;.yaml</c> byte for byte as
 /// the reference does: it marshals a struct with go-yaml v3 (2-space indent, sequences not indented under their key,
 /// fields in struct order, strings quoted only when go-yaml would), so unlike the other editors this one writes the
-/// whole file. Helm parameters <c>{name, value, forcestring}</c> are merged by name with what the file holds and
-/// sorted by name; kustomize images are merged by image name with the reference's rules.
+/// whole file. Which parameters and entries an image gets, how they merge with what the file holds, and their order
+/// come from <see cref="ImageParameterRules"/>, the rules the argocd method applies to the Application too.
 /// </summary>
 internal static class OverrideFileEditor
 {
@@ -25,21 +27,14 @@ internal static class OverrideFileEditor
     /// <exception cref="ConfigurationException">The existing file is not valid YAML or its parameters are malformed.</exception>
     public static string WriteHelm(string? existing, string file, IReadOnlyList<ImageEdit> images)
     {
-        var parameters = ReadHelm(existing, file);
-        foreach (var (name, value) in images.SelectMany(static i => i.HelmParameters()))
+        // As the reference: the images' parameters are set as on the Application, then merged into the file's and sorted.
+        IReadOnlyList<HelmParameter> added = [];
+        foreach (var image in images)
         {
-            var index = parameters.FindIndex(p => p.Name == name);
-            var parameter = new HelmParameter(name, value, ForceString: true);
-            if (index < 0)
-            {
-                parameters.Add(parameter);
-            }
-            else
-            {
-                parameters[index] = parameter;
-            }
+            added = ImageParameterRules.MergeHelmParameters(added, image.HelmParameters());
         }
 
+        var parameters = ImageParameterRules.SortByName(ImageParameterRules.MergeHelmParameters(ReadHelm(existing, file), added));
         var text = new StringBuilder("helm:\n");
         if (parameters.Count == 0)
         {
@@ -47,7 +42,7 @@ internal static class OverrideFileEditor
         }
 
         text.Append("  parameters:\n");
-        foreach (var parameter in parameters.OrderBy(static p => p.Name, StringComparer.Ordinal))
+        foreach (var parameter in parameters)
         {
             text.Append("  - name: ").Append(GoYaml(parameter.Name)).Append('\n')
                 .Append("    value: ").Append(GoYaml(parameter.Value)).Append('\n')
@@ -61,28 +56,14 @@ internal static class OverrideFileEditor
     /// <exception cref="ConfigurationException">The existing file is not valid YAML or its images are malformed.</exception>
     public static string WriteKustomize(string? existing, string file, IReadOnlyList<ImageEdit> images)
     {
-        var current = ReadKustomize(existing, file);
+        // As the reference: the images are set as on the Application, then merged into the file's list.
+        IReadOnlyList<string> added = [];
         foreach (var image in images)
         {
-            var entry = (image.KustomizeImageName is null ? string.Empty : image.KustomizeImageName + "=") + image.NewImage;
-            var added = ImageReference.Parse(entry);
-            var index = current.FindIndex(e => SameImage(ImageReference.Parse(e), added));
-            if (index < 0)
-            {
-                current.Add(entry);
-                continue;
-            }
-
-            // As the reference: an entry without a tag or digest takes the new one; otherwise only a different one replaces it.
-            var old = ImageReference.Parse(current[index]);
-            var oldHasTag = old.Tag is not null || old.Digest is not null;
-            var newHasTag = added.Tag is not null || added.Digest is not null;
-            if (!oldHasTag || (newHasTag && (old.Tag, old.Digest) != (added.Tag, added.Digest)))
-            {
-                current[index] = entry;
-            }
+            added = ImageParameterRules.SetKustomizeImage(added, image.KustomizeEntry);
         }
 
+        var current = ImageParameterRules.MergeKustomizeOverride(ReadKustomize(existing, file), added);
         var text = new StringBuilder("kustomize:\n");
         if (current.Count == 0)
         {
@@ -106,12 +87,12 @@ internal static class OverrideFileEditor
         var kustomize = ReadKustomize(existing, file).Select(static e => ImageReference.Parse(e)).ToList();
         return images.Select(image =>
         {
-            if (kustomize.FirstOrDefault(k => SameImage(k, ImageReference.Parse((image.KustomizeImageName is null ? string.Empty : image.KustomizeImageName + "=") + image.ImageName))) is { } found)
+            if (kustomize.FirstOrDefault(k => ImageParameterRules.SameImage(k, ImageReference.Parse(ImageParameterRules.KustomizeImage(image.Target, image.ImageName)))) is { } found)
             {
                 return new CurrentImage(image, found.FullNameWithTag);
             }
 
-            var values = image.HelmParameters().Select(p => parameters.FirstOrDefault(h => h.Name == p.Key)?.Value).ToList();
+            var values = image.HelmParameters().Select(p => parameters.FirstOrDefault(h => h.Name == p.Name)?.Value).ToList();
             return new CurrentImage(image, values switch
             {
                 [{ } spec] => spec,
@@ -120,12 +101,6 @@ internal static class OverrideFileEditor
             });
         }).ToList();
     }
-
-    // The kustomize merge compares name and registry, with Docker Hub's implied registry equal to an explicit one.
-    private static bool SameImage(ImageReference a, ImageReference b) =>
-        a.Name == b.Name && HubOrEmpty(a.Registry) == HubOrEmpty(b.Registry);
-
-    private static string HubOrEmpty(string registry) => registry == "docker.io" ? string.Empty : registry;
 
     private static List<HelmParameter> ReadHelm(string? existing, string file)
     {
@@ -176,6 +151,4 @@ internal static class OverrideFileEditor
 
         return YamlScalar.IsPlainSafe(value, blockContext: true) ? value : YamlScalar.Render(value, YamlDotNet.Core.ScalarStyle.SingleQuoted);
     }
-
-    private sealed record HelmParameter(string Name, string Value, bool ForceString);
 }

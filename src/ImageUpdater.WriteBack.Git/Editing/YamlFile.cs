@@ -21,10 +21,18 @@ internal static class YamlFile
         }
     }
 
-    /// <summary>Reads the first document, which must be a mapping or empty.</summary>
+    /// <summary>
+    /// Reads the first document, which must be a mapping or empty: with <see cref="BlockYamlScanner"/> when the text is
+    /// in its subset (<paramref name="fastPath"/> on), else with the full parser, which also reports every error.
+    /// </summary>
     /// <exception cref="ConfigurationException">The text is not valid YAML or its first document is not a mapping.</exception>
-    public static MappingNode? FirstMapping(string text, string file)
+    public static MappingNode? FirstMapping(string text, string file, bool fastPath = true)
     {
+        if (fastPath && BlockYamlScanner.TryReadMapping(text, RawTree, out var root))
+        {
+            return root;
+        }
+
         var documents = Documents(text, file);
         return documents.Count == 0 || documents[0] is null
             ? null

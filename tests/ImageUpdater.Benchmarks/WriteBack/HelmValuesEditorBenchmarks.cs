@@ -7,7 +7,7 @@ namespace ImageUpdater.Benchmarks.WriteBack;
 
 /// <summary>
 /// One image edit in a 5,000-line Helm values file (goal: at most 5 ms): a tag set in place, and a tag whose key must
-/// be created (the file is read again after the insertion). The baseline is YamlDotNet's parser alone on the same
+/// be created, through the fast block reader and through the full parser. The baseline is YamlDotNet's parser alone on the same
 /// text, the floor for any editor that parses the file: the ratio to it holds even on a loaded machine.
 /// </summary>
 [MemoryDiagnoser]
@@ -41,6 +41,13 @@ public class HelmValuesEditorBenchmarks
 
     [Benchmark]
     public string CreateMissingTag() => HelmValuesEditor.Edit(_values, "values.yaml", [Missing]);
+
+    // The same edits read by the full parser only (the path for files outside the fast reader's subset).
+    [Benchmark]
+    public string SetExistingTagFullParser() => HelmValuesEditor.Edit(_values, "values.yaml", [Existing], fastPath: false);
+
+    [Benchmark]
+    public string CreateMissingTagFullParser() => HelmValuesEditor.Edit(_values, "values.yaml", [Missing], fastPath: false);
 
     // A chart's values as they look in the wild: one block per component with comments, nested maps and lists.
     internal static string ValuesFile(int lines)
