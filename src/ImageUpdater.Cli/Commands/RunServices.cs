@@ -1,3 +1,4 @@
+using ImageUpdater.Cli.Logging;
 using ImageUpdater.Credentials;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,7 @@ internal static class RunServices
     public static ServiceProvider Build(RunRequest request, TextWriter log)
     {
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging
-            .SetMinimumLevel(request.LogLevel)
-            .AddProvider(new LineLoggerProvider(log)));
+        services.AddLogging(logging => logging.AddCliLogging(log));
         if (request.SecretsDirectory is null)
         {
             services.AddSingleton<ISecretReader, NoSecretsDirectoryReader>();
