@@ -28,11 +28,12 @@ public sealed class AuditLogWriteBackHandler(string path) : IWriteBackHandler
             foreach (var changeSet in changes)
             {
                 // One application's failure is a value in its result, never an exception that stops the others.
+                var application = changeSet.Policy.Application;
                 try
                 {
                     var lines = changeSet.Changes.Select(change => JsonSerializer.Serialize(new
                     {
-                        application = changeSet.ApplicationName,
+                        application = $"{application.Namespace}/{application.Name}",
                         image = change.Image.Image.Name,
                         from = change.OldTag,
                         to = change.NewTag,
