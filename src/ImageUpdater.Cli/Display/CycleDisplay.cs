@@ -50,8 +50,9 @@ internal static class CycleDisplay
         return result;
     }
 
+    // Short enough for an 80-column terminal: a wrapped status line redraws badly.
     internal static string Describe(CycleProgress progress, TimeSpan elapsed) => string.Create(
         CultureInfo.InvariantCulture,
-        $"Update cycle: [bold]{progress.ApplicationsDone}[/] application(s) and [bold]{progress.ImagesDone}[/] image(s) done, " +
-        $"[bold]{progress.RegistryRequests}[/] registry request(s), {elapsed.TotalSeconds:0.0} s");
+        $"Update cycle: [bold]{progress.ApplicationsDone}[/] application(s), [bold]{progress.ImagesDone}[/] image(s) done, " +
+        $"[bold]{progress.RegistryRequests}[/] request(s), {elapsed.TotalSeconds:0.0} s");
 }

@@ -18,7 +18,7 @@ internal static class CycleSummaryTable
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Application");
         table.AddColumn("Outcome");
-        table.AddColumn("Image");
+        table.AddColumn("Image (alias)");
         table.AddColumn("Running");
         table.AddColumn(result.DryRun ? "Would be (dry run)" : "Now");
         foreach (var application in result.Applications)
@@ -40,19 +40,21 @@ internal static class CycleSummaryTable
                 table.AddRow(
                     new Markup(Markup.Escape(name)),
                     outcome,
-                    Plain(image.Alias.Length == 0 ? image.Image : image.Alias + "=" + image.Image),
+                    Plain(image.Alias.Length == 0 ? image.Image : image.Alias),
                     Plain(TagOf(image.Current)),
                     last);
                 (name, outcome) = (string.Empty, Empty);
             }
 
-            if (application.WriteBack is not null)
-            {
-                table.AddRow(Empty, Empty, new Markup("[grey]" + Markup.Escape(application.WriteBack) + "[/]"), Empty, Empty);
-            }
         }
 
         console.Write(table);
+
+        // Where each update went (a commit, a file): under the table, where a long path does not squeeze the columns.
+        foreach (var application in result.Applications.Where(static a => a.WriteBack is not null))
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(application.Namespace.Length == 0 ? application.Name : application.Namespace + "/" + application.Name)}: {Markup.Escape(application.WriteBack!)}[/]");
+        }
         var summary = result.Summary;
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -55,7 +55,9 @@ public sealed class CycleDisplayTests(PublicRegistryFixture registry) : IClassFi
 
         var line = CycleDisplay.Describe(progress, TimeSpan.FromSeconds(1.25));
 
-        Assert.Matches(@"^Update cycle: \[bold\]\d+\[/\] application\(s\) and \[bold\]\d+\[/\] image\(s\) done, \[bold\]\d+\[/\] registry request\(s\), 1\.[23] s$", line);
+        Assert.Matches(@"^Update cycle: \[bold\]\d+\[/\] application\(s\), \[bold\]\d+\[/\] image\(s\) done, \[bold\]\d+\[/\] request\(s\), 1\.[23] s$", line);
+        // An 80-column terminal holds it with the spinner (2) and room for larger counts (8 more digits).
+        Assert.True(Spectre.Console.Markup.Remove(line).Length <= 80 - 2 - 8, line);
     }
 
     [Fact]
