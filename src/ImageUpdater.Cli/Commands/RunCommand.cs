@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImageUpdater.Cli.Display;
 using ImageUpdater.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -115,8 +116,7 @@ internal static class RunCommand
             throw new CommandLineException(first.Failures.First(), ExitCodes.InvalidInput);
         }
 
-        var result = await engine.RunCycleAsync(request.Cycle, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(request.Json ? CycleResultWriter.ToJson(result) : CycleResultWriter.ToText(result)).ConfigureAwait(false);
+        var result = await CycleDisplay.RunAsync(token => engine.RunCycleAsync(request.Cycle, token), request.Json, output, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.RuntimeFailure;
     }
 }

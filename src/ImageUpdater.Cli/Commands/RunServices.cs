@@ -1,3 +1,4 @@
+using ImageUpdater.Cli.Logging;
 using ImageUpdater.Credentials;
 using ImageUpdater.Registry;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,7 @@ internal static class RunServices
     public static ServiceProvider Build(RunRequest request, TextWriter log)
     {
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging
-            .SetMinimumLevel(request.LogLevel)
-            .AddProvider(new LineLoggerProvider(log)));
+        services.AddLogging(logging => logging.AddCliLogging(log));
         AddResolution(services, new ResolutionSettings { RegistriesConfPath = request.RegistriesConfPath, SecretsDirectory = request.SecretsDirectory })
             .AddAnnotationPolicies()
             .AddFileApplications(request.AppsDirectory)
