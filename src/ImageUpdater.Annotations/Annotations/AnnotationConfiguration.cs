@@ -9,7 +9,7 @@ namespace ImageUpdater.Annotations;
 /// <param name="Images">The images of <c>image-list</c>, in order.</param>
 /// <param name="ApplicationWide">The application-wide settings, the fallback for every image; <see langword="null"/> when none.</param>
 /// <param name="WriteBack">The write-back settings; <see langword="null"/> when none.</param>
-public sealed record AnnotationConfiguration(
+internal sealed record AnnotationConfiguration(
     IReadOnlyList<ImageConfigSpec> Images,
     CommonUpdateSettingsSpec? ApplicationWide,
     WriteBackConfigSpec? WriteBack);

@@ -8,7 +8,7 @@ namespace ImageUpdater.Annotations;
 /// (except <c>force-update</c>, where an empty value is invalid, and <c>ignore-tags</c>, whose empty entries are kept);
 /// <c>image-list</c> entries are trimmed and empty entries skipped; only aliased images read per-alias keys.
 /// </summary>
-public static class AnnotationParser
+internal static class AnnotationParser
 {
     /// <summary>Parses the annotations, collecting every error.</summary>
     /// <param name="application">The application.</param>

@@ -1,7 +1,7 @@
 namespace ImageUpdater.Annotations;
 
 /// <summary>Go's <c>strconv.ParseBool</c>: exactly <c>1 t T TRUE true True</c> and <c>0 f F FALSE false False</c>.</summary>
-public static class GoBool
+internal static class GoBool
 {
     /// <summary>Parses a boolean as Go does.</summary>
     /// <param name="text">The text, already trimmed.</param>

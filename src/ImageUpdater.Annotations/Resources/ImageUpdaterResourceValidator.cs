@@ -8,7 +8,7 @@ namespace ImageUpdater.Annotations;
 /// Applies the <c>ImageUpdater</c> resource's schema rules (the CRD's validation markers), so that a resource read from a
 /// file is held to what the Kubernetes API server would accept, plus the reference's check of name patterns.
 /// </summary>
-public static partial class ImageUpdaterResourceValidator
+internal static partial class ImageUpdaterResourceValidator
 {
     /// <summary>Checks a resource, reporting every violation with the field path.</summary>
     /// <param name="resource">The resource.</param>

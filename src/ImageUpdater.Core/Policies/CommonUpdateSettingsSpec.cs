@@ -27,7 +27,7 @@ public sealed record CommonUpdateSettingsSpec
     /// <summary>Merges levels field by field: for each field the last non-null value wins.</summary>
     /// <param name="levels">The levels from the most general (global) to the most specific (image); nulls are skipped.</param>
     /// <returns>The merged settings.</returns>
-    public static CommonUpdateSettingsSpec Merge(params CommonUpdateSettingsSpec?[] levels)
+    internal static CommonUpdateSettingsSpec Merge(params CommonUpdateSettingsSpec?[] levels)
     {
         ArgumentNullException.ThrowIfNull(levels);
         var merged = new CommonUpdateSettingsSpec();
@@ -55,7 +55,7 @@ public sealed record CommonUpdateSettingsSpec
     /// <summary>Turns merged settings into the engine's settings, applying the defaults for unset fields.</summary>
     /// <param name="constraint">The constraint (the tag part of the configured image); <see langword="null"/> when none.</param>
     /// <returns>The settings.</returns>
-    public ImageUpdateSettings ToImageUpdateSettings(string? constraint) => new()
+    internal ImageUpdateSettings ToImageUpdateSettings(string? constraint) => new()
     {
         Strategy = UpdateStrategy ?? TagStrategyNames.Semver,
         Constraint = string.IsNullOrEmpty(constraint) ? null : constraint,

@@ -18,7 +18,7 @@ public sealed partial record LabelSelectorSpec
     /// <c>In</c>/<c>NotIn</c> need values and <c>Exists</c>/<c>DoesNotExist</c> must have none.
     /// </summary>
     /// <returns>What is wrong, or <see langword="null"/> when the selector is valid.</returns>
-    public string? Validate()
+    internal string? Validate()
     {
         foreach (var (key, value) in MatchLabels)
         {
@@ -75,7 +75,7 @@ public sealed partial record LabelSelectorSpec
     /// <summary>Whether the labels satisfy the selector. An empty selector matches everything; an invalid one nothing.</summary>
     /// <param name="labels">The object's labels.</param>
     /// <returns><see langword="true"/> on a match.</returns>
-    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    internal bool Matches(IReadOnlyDictionary<string, string> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (Validate() is not null)

@@ -11,7 +11,7 @@ public sealed record ManifestTargetSpec
 
     /// <summary>Converts to the policy's target; a spec parameter makes name and tag irrelevant, as in the reference.</summary>
     /// <returns>The target.</returns>
-    public ImageManifestTarget ToImageManifestTarget()
+    internal ImageManifestTarget ToImageManifestTarget()
     {
         if (Helm is { } helm)
         {

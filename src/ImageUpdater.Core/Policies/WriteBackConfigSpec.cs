@@ -16,7 +16,7 @@ public sealed record WriteBackConfigSpec
     /// <param name="global">The general level.</param>
     /// <param name="specific">The specific level.</param>
     /// <returns>The merged settings; <see langword="null"/> when both are.</returns>
-    public static WriteBackConfigSpec? Merge(WriteBackConfigSpec? global, WriteBackConfigSpec? specific)
+    internal static WriteBackConfigSpec? Merge(WriteBackConfigSpec? global, WriteBackConfigSpec? specific)
     {
         if (global is null || specific is null)
         {

@@ -5,7 +5,7 @@ namespace ImageUpdater.Policies;
 /// <param name="Repository">The repository's key.</param>
 /// <param name="Branch">The branch's key.</param>
 /// <param name="Target">The target's key.</param>
-public sealed record WriteBackKeys(string Method, string Repository, string Branch, string Target)
+internal sealed record WriteBackKeys(string Method, string Repository, string Branch, string Target)
 {
     /// <summary>Gets the field paths of a <c>writeBackConfig</c> block at <paramref name="path"/>.</summary>
     /// <param name="path">The path of the block, such as <c>spec.writeBackConfig</c>.</param>

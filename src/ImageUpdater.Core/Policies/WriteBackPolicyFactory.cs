@@ -9,7 +9,7 @@ namespace ImageUpdater.Policies;
 /// follows the first <c>:</c>. Anything else is an error. The branch is trimmed and split on <c>:</c> into the branch
 /// to check out and the branch to push; more than one <c>:</c> is an error.
 /// </remarks>
-public static class WriteBackPolicyFactory
+internal static class WriteBackPolicyFactory
 {
     /// <summary>Creates the policy, reporting every problem.</summary>
     /// <param name="spec">The merged settings; <see langword="null"/> for the defaults.</param>

@@ -8,7 +8,7 @@ namespace ImageUpdater.Text;
 /// matches nothing, as the reference treats Go's <c>ErrBadPattern</c>.
 /// </summary>
 /// <remarks>Written by hand: .NET's file globbing has different rules and no served library has Go's.</remarks>
-public static class GoGlob
+internal static class GoGlob
 {
     private const char Separator = '/';
 

@@ -9,7 +9,7 @@ namespace ImageUpdater.Strategies;
 /// expanded with the first match's groups, as Go's <c>Regexp.Expand</c> does (<c>$name</c>, <c>${name}</c>,
 /// <c>$1</c>, <c>$$</c>; an unknown or unmatched group expands to nothing). An empty template keeps the tag.
 /// </summary>
-public sealed class TagExtractor
+internal sealed class TagExtractor
 {
     private readonly Re2Regex _pattern;
 

@@ -18,7 +18,7 @@ namespace ImageUpdater.Strategies;
 /// <c>\p{Greek}</c>, and a bracket expression member that starts above U+FFFF. <c>\b</c> and <c>\B</c> treat
 /// non-ASCII letters as word characters, which no image tag (ASCII) can show.
 /// </remarks>
-public sealed class Re2Regex
+internal sealed class Re2Regex
 {
     // Policies repeat a few patterns across thousands of images, and a non-backtracking expression costs tens of
     // kilobytes and a translation to build: each distinct pattern (valid or not) is compiled once, the least recently

@@ -8,7 +8,7 @@ namespace ImageUpdater.Strategies;
 /// anywhere; anything else, or an invalid expression, allows nothing. ignore-tags: Go <c>filepath.Match</c> globs;
 /// a tag matching any is dropped, and a malformed glob matches nothing.
 /// </summary>
-public sealed class TagFilter
+internal sealed class TagFilter
 {
     private const string RegexpPrefix = "regexp:";
 

@@ -3,7 +3,7 @@ namespace ImageUpdater.WriteBack.Git.Templates;
 /// <summary>
 /// A Go template that cannot be parsed or executed: the message names the line and column of the construct at fault.
 /// </summary>
-public sealed class TemplateException : ImageUpdaterException
+internal sealed class TemplateException : ImageUpdaterException
 {
     /// <summary>Creates an exception with no location.</summary>
     public TemplateException()
