@@ -121,14 +121,12 @@ internal sealed partial class UpdateLoopService : BackgroundService
 
             // From start to start: a long cycle shortens the wait, one longer than the interval is followed at once.
             var wait = options.Interval - _timeProvider.GetElapsedTime(started);
-            _status.Enter(UpdateLoopPhase.Waiting, _timeProvider.GetUtcNow());
             try
             {
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, _timeProvider, term).ConfigureAwait(false);
-                }
-
+                // The timer is set before the phase says so: a reader that sees Waiting can rely on the next start.
+                var next = wait > TimeSpan.Zero ? Task.Delay(wait, _timeProvider, term) : Task.CompletedTask;
+                _status.Enter(UpdateLoopPhase.Waiting, _timeProvider.GetUtcNow());
+                await next.ConfigureAwait(false);
                 term.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
