@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImageUpdater.Cli.Service;
 using ImageUpdater.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ namespace ImageUpdater.Cli.Commands;
 
 /// <summary>
 /// <c>image-updater run --once --apps DIR</c>: one update cycle over the Application and ImageUpdater files under a
-/// folder, writing back through git or into the Application files, with no cluster needed.
+/// folder, writing back through git or into the Application files, with no cluster needed. Without <c>--once</c> the
+/// same cycle runs every <c>--interval</c> as a service (<see cref="ServiceHost"/>).
 /// </summary>
 internal static class RunCommand
 {
@@ -57,11 +59,17 @@ internal static class RunCommand
             DefaultValueFactory = _ => "text",
         };
         output.AcceptOnlyFromAmong("text", "json");
+        var service = new ServiceOptions();
 
-        var command = new Command("run", "Run an update cycle: resolve every configured image and write the updates back.")
+        var command = new Command("run", "Run update cycles: resolve every configured image and write the updates back, once or every --interval.")
         {
             once, apps, registriesConf, dryRun, maxConcurrentApps, commitUser, commitEmail, commitMessagePath, secretsDirectory, output,
         };
+        foreach (var option in service.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var request = new RunRequest
@@ -76,23 +84,31 @@ internal static class RunCommand
                 Json = parseResult.GetRequiredValue(output) == "json",
                 Cycle = new CycleOptions { DryRun = parseResult.GetValue(dryRun), MaxConcurrentApplications = parseResult.GetValue(maxConcurrentApps) },
             };
+            var configuration = parseResult.InvocationConfiguration;
             if (!parseResult.GetValue(once))
             {
-                throw new CommandLineException("run needs --once: the interval loop is not available in this version.", ExitCodes.InvalidInput);
+                // Without --once: the update loop as a service, with health probes and metrics.
+                var settings = service.Read(parseResult, Environment.GetEnvironmentVariable);
+                RequireAppsDirectory(request);
+                return await ServiceHost.RunAsync(request, settings, configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
             }
 
-            var configuration = parseResult.InvocationConfiguration;
             return await RunAsync(request, configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static void RequireAppsDirectory(RunRequest request)
     {
         if (!Directory.Exists(request.AppsDirectory))
         {
             throw new CommandLineException($"--apps '{request.AppsDirectory}' is not a folder.", ExitCodes.InvalidInput);
         }
+    }
+
+    private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        RequireAppsDirectory(request);
 
         var services = RunServices.Build(request, error);
         await using var disposeServices = services.ConfigureAwait(false);

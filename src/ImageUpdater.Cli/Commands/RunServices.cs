@@ -11,6 +11,13 @@ internal static class RunServices
     public static ServiceProvider Build(RunRequest request, TextWriter log)
     {
         var services = new ServiceCollection();
+        Configure(services, request, log);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>Adds the services of <c>run</c> to a collection: a container of its own (<c>--once</c>) or a host's.</summary>
+    public static IImageUpdaterBuilder Configure(IServiceCollection services, RunRequest request, TextWriter log)
+    {
         services.AddLogging(logging => logging
             .SetMinimumLevel(request.LogLevel)
             .AddProvider(new LineLoggerProvider(log)));
@@ -19,7 +26,7 @@ internal static class RunServices
             services.AddSingleton<ISecretReader, NoSecretsDirectoryReader>();
         }
 
-        services.AddImageUpdater()
+        return services.AddImageUpdater()
             .AddTagStrategies()
             .AddRegistryClient(configureRegistries: registries => registries.ConfigurationPath = request.RegistriesConfPath)
             .AddRegistryCredentials(options => options.SecretsDirectory = request.SecretsDirectory)
@@ -34,7 +41,6 @@ internal static class RunServices
             })
             .AddArgoCdWriteBack()
             .AddFileApplicationStore(options => options.Directory = request.AppsDirectory);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     /// <summary>Runs every options validator now, so bad input is reported as such before any work.</summary>
