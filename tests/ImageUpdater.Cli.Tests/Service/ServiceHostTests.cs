@@ -97,15 +97,21 @@ public sealed class ServiceHostTests(PublicRegistryFixture registry) : IClassFix
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var ready = await UntilStatusAsync(http, $"http://127.0.0.1:{healthPort}/readyz", HttpStatusCode.OK);
             Assert.Equal("Healthy", ready);
-            Assert.Equal(1, host.Services.GetRequiredService<UpdateLoopStatus>().Current.LastSummary!.ImagesUpdated);
+
+            // Ready already after the warm-up; the first real cycle follows it at once.
+            var status = host.Services.GetRequiredService<UpdateLoopStatus>();
+            await UntilAsync(() => status.Current.CyclesCompleted >= 1);
+            Assert.True(status.Current.WarmedUp);
+            Assert.Equal(1, status.Current.LastSummary!.ImagesUpdated);
 
             using var live = await http.GetAsync($"http://127.0.0.1:{healthPort}/healthz", TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, live.StatusCode);
 
             var metrics = await http.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics", TestContext.Current.CancellationToken);
-            Assert.Contains("imageupdater_images_updated_total{application=\"argocd/web\"", metrics, StringComparison.Ordinal);
-            Assert.Contains("imageupdater_cycle_duration_seconds_count", metrics, StringComparison.Ordinal);
-            Assert.Contains("imageupdater_registry_requests", metrics, StringComparison.Ordinal);
+            Assert.Matches("(?m)^imageupdater_images_updated_total\\{[^}]*application=\"argocd/web\"[^}]*\\} 1$", metrics);
+            Assert.Matches("(?m)^imageupdater_cycle_duration_seconds_count\\{[^}]*\\} [1-9]", metrics);
+            Assert.Matches("(?m)^imageupdater_applications_watched\\{[^}]*\\} 1$", metrics);
+            Assert.Matches("(?m)^imageupdater_registry_requests_total\\{[^}]*kind=\"tags\"[^}]*status=\"200\"", metrics);
 
             // Each endpoint answers on its own port only.
             using var metricsOnHealthPort = await http.GetAsync($"http://127.0.0.1:{healthPort}/metrics", TestContext.Current.CancellationToken);

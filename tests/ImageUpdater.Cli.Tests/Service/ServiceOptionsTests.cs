@@ -78,7 +78,7 @@ public sealed class ServiceOptionsTests
     public void A_bad_value_names_the_flag_or_the_variable_it_came_from()
     {
         var fromVariable = Assert.Throws<CommandLineException>(() => Read([], new Dictionary<string, string> { [ServiceOptions.IntervalVariable] = "often" }));
-        Assert.Equal("IMAGE_UPDATER_INTERVAL 'often' has the unknown unit 'often'; units are ns, us, ms, s, m and h.", fromVariable.Message);
+        Assert.Equal("IMAGE_UPDATER_INTERVAL 'often' is not a duration; write a number with a unit, such as 2m, 30s or 1h30m.", fromVariable.Message);
         Assert.Equal(ExitCodes.InvalidInput, fromVariable.ExitCode);
 
         var fromFlag = Assert.Throws<CommandLineException>(() => Read(["--interval", "-2m"], new Dictionary<string, string> { [ServiceOptions.IntervalVariable] = "often" }));
