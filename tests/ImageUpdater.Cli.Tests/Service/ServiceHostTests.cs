@@ -124,7 +124,6 @@ public sealed class ServiceHostTests(PublicRegistryFixture registry) : IClassFix
             await host.StopAsync(CancellationToken.None);
         }
 
-        Assert.Contains($"info: Serving the health probes /healthz and /readyz on TCP port {healthPort}", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("info: Finished cache warm-up", log.ToString(), StringComparison.Ordinal);
     }
 
