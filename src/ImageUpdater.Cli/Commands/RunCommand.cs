@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImageUpdater.Cli.Display;
+using ImageUpdater.Cli.Service;
 using ImageUpdater.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace ImageUpdater.Cli.Commands;
 
 /// <summary>
 /// <c>image-updater run --once --apps DIR</c>: one update cycle over the Application and ImageUpdater files under a
-/// folder, writing back through git or into the Application files, with no cluster needed.
+/// folder, writing back through git or into the Application files, with no cluster needed. Without <c>--once</c> the
+/// same cycle runs every <c>--interval</c> as a service (<see cref="ServiceHost"/>).
 /// </summary>
 internal static class RunCommand
 {
@@ -58,12 +60,18 @@ internal static class RunCommand
             DefaultValueFactory = _ => "text",
         };
         output.AcceptOnlyFromAmong("text", "json");
+        var service = new ServiceOptions();
 
-        var command = new Command("run", "Run an update cycle: resolve every configured image and write the updates back.")
+        var command = new Command("run", "Run update cycles: resolve every configured image and write the updates back, once or every --interval.")
         {
             once, apps, registriesConf, dryRun, maxConcurrentApps, commitUser, commitEmail, commitMessagePath, secretsDirectory, output,
         };
         var cluster = ClusterOptions.AddTo(command);
+        foreach (var option in service.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var request = new RunRequest
@@ -80,13 +88,19 @@ internal static class RunCommand
             var configuration = parseResult.InvocationConfiguration;
             if (request.AppsDirectory.Length == 0)
             {
-                // Without --apps, run against the cluster (one cycle until the interval loop is wired in).
-                return await ClusterRun.RunAsync(request, cluster.Read(parseResult), configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
+                // Without --apps: Applications and ImageUpdater resources from the cluster.
+                request = request with { Cluster = cluster.Read(parseResult) };
+            }
+            else
+            {
+                RequireAppsDirectory(request);
             }
 
             if (!parseResult.GetValue(once))
             {
-                throw new CommandLineException("run needs --once: the interval loop is not available in this version.", ExitCodes.InvalidInput);
+                // Without --once: the update loop as a service, with health probes and metrics.
+                var settings = service.Read(parseResult, Environment.GetEnvironmentVariable);
+                return await ServiceHost.RunAsync(request, settings, configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
             }
 
             return await RunAsync(request, configuration.Output, configuration.Error, cancellationToken).ConfigureAwait(false);
@@ -94,20 +108,25 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static void RequireAppsDirectory(RunRequest request)
     {
         if (!Directory.Exists(request.AppsDirectory))
         {
             throw new CommandLineException($"--apps '{request.AppsDirectory}' is not a folder.", ExitCodes.InvalidInput);
         }
+    }
 
+    private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         var services = RunServices.Build(request, error);
         await using var disposeServices = services.ConfigureAwait(false);
         UpdateEngine engine;
+        IUpdateLeadership leadership;
         try
         {
             RunServices.ValidateOptions(services);
             engine = services.GetRequiredService<UpdateEngine>();
+            leadership = services.GetRequiredService<IUpdateLeadership>();
         }
         catch (Exception invalid) when (invalid is OptionsValidationException or AggregateException { InnerException: OptionsValidationException })
         {
@@ -116,7 +135,20 @@ internal static class RunCommand
             throw new CommandLineException(first.Failures.First(), ExitCodes.InvalidInput);
         }
 
-        var result = await CycleDisplay.RunAsync(token => engine.RunCycleAsync(request.Cycle, token), request.Json, output, cancellationToken).ConfigureAwait(false);
+        // With --leader-election one cycle still runs only while this replica holds the Lease.
+        var leading = await leadership.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leading);
+        CycleResult result;
+        try
+        {
+            result = await CycleDisplay.RunAsync(token => engine.RunCycleAsync(request.Cycle, token), request.Json, output, linked.Token).ConfigureAwait(false);
+        }
+        catch (ConfigurationException ex)
+        {
+            // The cycle could not start: the kubeconfig or the cluster connection is not usable.
+            throw new CommandLineException(ex.Message, ExitCodes.InvalidInput);
+        }
+
         return result.Succeeded ? ExitCodes.Success : ExitCodes.RuntimeFailure;
     }
 }
@@ -140,5 +172,6 @@ internal sealed record RunRequest
 
     public CycleOptions Cycle { get; init; } = CycleOptions.Default;
 
-    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    /// <summary>The cluster to run against; <see langword="null"/> in file mode (<c>--apps</c>).</summary>
+    public ClusterRequest? Cluster { get; init; }
 }

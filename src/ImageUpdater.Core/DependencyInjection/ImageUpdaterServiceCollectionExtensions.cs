@@ -36,7 +36,8 @@ public static class ImageUpdaterServiceCollectionExtensions
             sp.GetServices<IWriteBackHandler>(),
             sp.GetRequiredService<UpdateEngineMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<UpdateEngine>>()));
+            sp.GetService<ILogger<UpdateEngine>>(),
+            sp.GetServices<ICycleObserver>()));
         return new ImageUpdaterBuilder(services);
     }
 }

@@ -31,4 +31,7 @@ public sealed partial class UpdateEngine
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Configuration error: {Message}")]
     private static partial void LogConfigurationError(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "After the cycle, {Observer} failed: {Message}")]
+    private static partial void LogObserverFailed(ILogger logger, string observer, string message, Exception exception);
 }

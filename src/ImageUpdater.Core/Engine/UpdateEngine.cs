@@ -22,6 +22,7 @@ public sealed partial class UpdateEngine
     private readonly IImageResolver _resolver;
     private readonly ILiveImageReader _liveImages;
     private readonly Dictionary<WriteBackMethod, IWriteBackHandler> _handlers;
+    private readonly ICycleObserver[] _observers;
     private readonly UpdateEngineMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -34,7 +35,8 @@ public sealed partial class UpdateEngine
         IEnumerable<IWriteBackHandler> handlers,
         UpdateEngineMetrics metrics,
         TimeProvider timeProvider,
-        ILogger<UpdateEngine>? logger = null)
+        ILogger<UpdateEngine>? logger = null,
+        IEnumerable<ICycleObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(policies);
@@ -59,6 +61,7 @@ public sealed partial class UpdateEngine
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger<UpdateEngine>.Instance;
+        _observers = observers?.ToArray() ?? [];
     }
 
     /// <summary>Runs one update cycle.</summary>
@@ -122,7 +125,28 @@ public sealed partial class UpdateEngine
         _metrics.RecordCycle(result);
         activity?.SetTag("imageupdater.applications", summary.Applications);
         activity?.SetTag("imageupdater.images.updated", summary.ImagesUpdated);
+        if (!options.DryRun)
+        {
+            await NotifyObserversAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+
         return result;
+    }
+
+    private async Task NotifyObserversAsync(CycleResult result, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnCycleCompletedAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The cycle's work is done and stays done; the observer hears the next cycle's result.
+                LogObserverFailed(_logger, observer.GetType().Name, ex.Message, ex);
+            }
+        }
     }
 
     private async Task<PlannedApplication> PlanApplicationAsync(ApplicationPolicyResult application, IImageResolutionPass pass, CycleOptions options, CancellationToken cancellationToken)

@@ -69,6 +69,7 @@ public static class KubernetesBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ImageUpdaterStatusOptions>>(),
             sp.GetService<ILogger<ImageUpdaterStatusWriter>>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICycleObserver, ImageUpdaterStatusWriter>(static sp => sp.GetRequiredService<ImageUpdaterStatusWriter>()));
         return builder.AddKubernetesSecrets();
     }
 

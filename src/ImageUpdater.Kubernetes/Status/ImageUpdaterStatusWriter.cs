@@ -16,9 +16,9 @@ namespace ImageUpdater.Kubernetes;
 /// <c>observedGeneration</c>, <c>lastCheckedAt</c>, <c>lastUpdatedAt</c>, <c>applicationsMatched</c>,
 /// <c>imagesManaged</c>, <c>recentUpdates</c> and the conditions <c>Ready</c>, <c>Reconciling</c> and <c>Error</c>.
 /// A status is written only when it changed (and <c>lastCheckedAt</c> at most every
-/// <see cref="ImageUpdaterStatusOptions.CheckedAtRefresh"/> otherwise). Call <see cref="WriteAsync"/> after each cycle.
+/// <see cref="ImageUpdaterStatusOptions.CheckedAtRefresh"/> otherwise). The engine calls it after each cycle that is not a dry run (<see cref="ICycleObserver"/>).
 /// </summary>
-public sealed partial class ImageUpdaterStatusWriter
+public sealed partial class ImageUpdaterStatusWriter : ICycleObserver
 {
     private readonly KubernetesCluster _cluster;
     private readonly KubernetesApplicationSource _source;
@@ -42,6 +42,10 @@ public sealed partial class ImageUpdaterStatusWriter
         _options = options.Value;
         _logger = logger ?? NullLogger<ImageUpdaterStatusWriter>.Instance;
     }
+
+    /// <inheritdoc />
+    async ValueTask ICycleObserver.OnCycleCompletedAsync(CycleResult result, CancellationToken cancellationToken) =>
+        await WriteAsync(result, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Writes the status of every ImageUpdater resource the cycle read, where it changed.</summary>
     /// <param name="result">The cycle's result.</param>
