@@ -101,8 +101,8 @@ public sealed class RunCommandTests(PublicRegistryFixture registry) : IClassFixt
     }
 
     [Theory]
-    [InlineData("--apps", "{apps}")]
-    [InlineData("--once")]
+    [InlineData("--apps", "{apps}", "--interval", "soon")]
+    [InlineData("--once", "--kubeconfig", "{apps}/no-such-kubeconfig")]
     [InlineData("--once", "--apps", "{apps}/does-not-exist")]
     [InlineData("--once", "--apps", "{apps}", "--max-concurrent-apps", "0")]
     public async Task Invalid_input_exits_2_with_one_line(params string[] args)
