@@ -198,7 +198,11 @@ internal sealed class RegistryPass(
                 pending.Add((i, outcome.AsTask()));
                 if (pending.Count >= _metadataConcurrency)
                 {
-                    await Task.WhenAny(pending.Select(static p => p.Task)).ConfigureAwait(false);
+                    // Wait for the oldest rather than for any: Task.WhenAny over the window copied it into an array
+                    // and registered a continuation on every task for each completion (quadratic in the window, and
+                    // the largest allocation of the cold pass after the bodies); requests of one repository take
+                    // about as long as each other, so the oldest is about the first to finish anyway.
+                    await ((Task)pending[0].Task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     Collect(pending, outcomes, names, known, all: false);
                 }
             }
