@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace ImageUpdater.Registry.Candidates;
 
 /// <summary>
-/// One resolution pass: each repository's tag list is fetched once and shared by every image naming it, and each
-/// watched tag's digest is asked once.
+/// One resolution pass: each repository's tag list is fetched once and shared by every image naming it, each
+/// watched tag's digest is asked once, and images asking the same question of a repository (same classification,
+/// metadata needs, watched tag and platforms) share one answer.
 /// </summary>
 internal sealed class RegistryPass(
     IRegistryTagLister tagLister,
@@ -18,6 +19,7 @@ internal sealed class RegistryPass(
 {
     private readonly ConcurrentDictionary<RegistryRepository, Lazy<Task<RepositoryTags>>> _tagLists = new();
     private readonly ConcurrentDictionary<(RegistryRepository Repository, string Tag), Lazy<Task<Digest>>> _digests = new();
+    private readonly ConcurrentDictionary<CandidateKey, TagCandidates> _answers = new();
     private readonly int _metadataConcurrency = options.Value.MetadataConcurrency;
 
     public async ValueTask<TagCandidates> GetCandidatesAsync(TagCandidateRequest request, CancellationToken cancellationToken = default)
@@ -33,6 +35,23 @@ internal sealed class RegistryPass(
             throw new ArgumentException($"The digest strategy for image '{request.Image.FullName}' needs a constraint naming the tag to watch.", nameof(request));
         }
 
+        // Plans for identical settings are one object, so the Classify delegates of images sharing a plan compare
+        // equal: their classification, and the candidates built from it, are made once per pass instead of once per
+        // image (3,000 policies over 500 tags each otherwise allocate tens of MB per pass). Only completed answers
+        // are kept, so a cancelled or failed caller leaves nothing behind; the pass object bounds their lifetime.
+        var key = CandidateKey.Of(repository, request, wantsDigest);
+        if (_answers.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
+        var answer = await AnswerAsync(repository, all, request, wantsDigest, cancellationToken).ConfigureAwait(false);
+        return _answers.Count < MaxSharedAnswers ? _answers.GetOrAdd(key, answer) : answer;
+    }
+
+    private async ValueTask<TagCandidates> AnswerAsync(RegistryRepository repository, RepositoryTags all, TagCandidateRequest request, bool wantsDigest, CancellationToken cancellationToken)
+    {
+        var settings = request.Settings;
         var (names, kept, funnel) = Classify(all.Names, request, wantsDigest);
 
         // tagsortmode: the registry's order is the age order, so no metadata is fetched; creation times are made
@@ -74,7 +93,11 @@ internal sealed class RegistryPass(
         }
     }
 
-    // Each tag is classified once per image; the counts say later why no tag qualified.
+    // Enough for every distinct (repository, plan, platforms) of a large installation; a pass beyond it still answers,
+    // it only stops remembering.
+    private const int MaxSharedAnswers = 65_536;
+
+    // Each tag is classified once per distinct question; the counts say later why no tag qualified.
     private static (List<string> Names, List<int> Kept, TagFunnel Funnel) Classify(string[] all, TagCandidateRequest request, bool wantsDigest)
     {
         var names = new List<string>(wantsDigest ? 1 : all.Length);
@@ -175,7 +198,11 @@ internal sealed class RegistryPass(
                 pending.Add((i, outcome.AsTask()));
                 if (pending.Count >= _metadataConcurrency)
                 {
-                    await Task.WhenAny(pending.Select(static p => p.Task)).ConfigureAwait(false);
+                    // Wait for the oldest rather than for any: Task.WhenAny over the window copied it into an array
+                    // and registered a continuation on every task for each completion (quadratic in the window, and
+                    // the largest allocation of the cold pass after the bodies); requests of one repository take
+                    // about as long as each other, so the oldest is about the first to finish anyway.
+                    await ((Task)pending[0].Task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     Collect(pending, outcomes, names, known, all: false);
                 }
             }
@@ -228,5 +255,16 @@ internal sealed class RegistryPass(
                 pending.RemoveAt(i);
             }
         }
+    }
+
+    /// <summary>Everything a pass's answer depends on besides the repository's tag list.</summary>
+    private readonly record struct CandidateKey(RegistryRepository Repository, Func<string, TagClassification>? Classify, TagMetadataNeeds Needs, string? WatchedTag, string Platforms)
+    {
+        public static CandidateKey Of(RegistryRepository repository, TagCandidateRequest request, bool wantsDigest) => new(
+            repository,
+            request.Classify,
+            request.MetadataNeeds,
+            wantsDigest ? request.Settings.Constraint : null,
+            request.MetadataNeeds == TagMetadataNeeds.BuildMetadata ? string.Join(",", request.Settings.Platforms) : string.Empty);
     }
 }

@@ -32,6 +32,12 @@ internal sealed class EndpointState : IDisposable
 
     public SemaphoreSlim Concurrency { get; }
 
+    /// <summary>
+    /// Gets or sets the named client last made for this endpoint and when it is to be made anew (one reference, so
+    /// that threads replacing it never tear it).
+    /// </summary>
+    public KeptClient? Client { get; set; }
+
     public RateLimiter? Limiter { get; }
 
     /// <summary>Gets or sets the challenge learned from the ping or from a 401; <see langword="null"/> = anonymous.</summary>

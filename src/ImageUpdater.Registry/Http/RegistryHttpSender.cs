@@ -17,6 +17,8 @@ namespace ImageUpdater.Registry.Http;
 /// </summary>
 internal sealed partial class RegistryHttpSender
 {
+    private const long ClientRenewalMilliseconds = 30_000;
+
     private readonly IHttpClientFactory _clients;
     private readonly EndpointStates _states;
     private readonly IRegistryCredentialResolver? _credentials;
@@ -124,49 +126,10 @@ internal sealed partial class RegistryHttpSender
         HttpResponseMessage message;
         try
         {
+            // The attempt's inputs travel as state, so no closure is allocated per request.
             message = await _pipeline.ExecuteAsync(
-                async token =>
-                {
-                    await state.Concurrency.WaitAsync(token).ConfigureAwait(false);
-                    try
-                    {
-                        if (state.Limiter is { } limiter)
-                        {
-                            using var lease = await limiter.AcquireAsync(1, token).ConfigureAwait(false);
-                        }
-
-                        using var request = new HttpRequestMessage(method, uri);
-                        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-                        if (call.Accept is not null)
-                        {
-                            request.Headers.TryAddWithoutValidation("Accept", call.Accept);
-                        }
-
-                        if (authorization is not null)
-                        {
-                            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-                        }
-
-                        request.Options.Set(RegistryTelemetryHandler.KindKey, call.Kind);
-                        request.Options.Set(RegistryTelemetryHandler.RegistryKey, state.Label);
-                        var client = _clients.CreateClient(state.ClientName);
-                        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                        try
-                        {
-                            await BufferBodyAsync(state, call, response, method, token).ConfigureAwait(false);
-                            return response;
-                        }
-                        catch
-                        {
-                            response.Dispose();
-                            throw;
-                        }
-                    }
-                    finally
-                    {
-                        state.Concurrency.Release();
-                    }
-                },
+                static (attempt, token) => attempt.Sender.AttemptAsync(attempt, token),
+                new Attempt(this, state, call, method, uri, authorization),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException && !cancellationToken.IsCancellationRequested)
@@ -198,6 +161,66 @@ internal sealed partial class RegistryHttpSender
                 challenge);
             return new Exchange(result, message.StatusCode, message.Headers.Location);
         }
+    }
+
+    private async ValueTask<HttpResponseMessage> AttemptAsync(Attempt attempt, CancellationToken token)
+    {
+        await attempt.State.Concurrency.WaitAsync(token).ConfigureAwait(false);
+        try
+        {
+            if (attempt.State.Limiter is { } limiter)
+            {
+                using var lease = await limiter.AcquireAsync(1, token).ConfigureAwait(false);
+            }
+
+            using var request = new HttpRequestMessage(attempt.Method, attempt.Uri);
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+            if (attempt.Call.Accept is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", attempt.Call.Accept);
+            }
+
+            if (attempt.Authorization is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", attempt.Authorization);
+            }
+
+            request.Options.Set(RegistryTelemetryHandler.KindKey, attempt.Call.Kind);
+            request.Options.Set(RegistryTelemetryHandler.RegistryKey, attempt.State.Label);
+            var client = ClientFor(attempt.State);
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            try
+            {
+                await BufferBodyAsync(attempt.State, attempt.Call, response, attempt.Method, token).ConfigureAwait(false);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            attempt.State.Concurrency.Release();
+        }
+    }
+
+    // IHttpClientFactory.CreateClient per request cost two lookups by the client's name, a new HttpClient with its own
+    // CancellationTokenSource and the configured client actions, each time. The client is kept for a while instead,
+    // and made anew well within the factory's handler lifetime (2 minutes by default), so that connections are still
+    // recycled (DNS changes are seen) as when every request asked the factory.
+    private HttpClient ClientFor(EndpointState state)
+    {
+        var now = Environment.TickCount64;
+        if (state.Client is { } kept && now < kept.RenewAt)
+        {
+            return kept.Client;
+        }
+
+        var client = _clients.CreateClient(state.ClientName);
+        state.Client = new KeptClient(client, now + ClientRenewalMilliseconds);
+        return client;
     }
 
     // Reads the body within the call's cap while the attempt's timeout still runs, so a slow or truncated body is
@@ -413,4 +436,10 @@ internal sealed partial class RegistryHttpSender
     }
 
     private readonly record struct Exchange(RegistryResponse Response, HttpStatusCode Status, Uri? Location);
+
+    private readonly record struct Attempt(RegistryHttpSender Sender, EndpointState State, RegistryCall Call, HttpMethod Method, Uri Uri, string? Authorization)
+    {
+        // The Authorization header is a credential or a token: never in a text made of this value.
+        public override string ToString() => $"Attempt({Method} {Uri})";
+    }
 }

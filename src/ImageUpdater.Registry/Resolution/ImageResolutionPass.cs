@@ -9,6 +9,14 @@ namespace ImageUpdater.Registry.Resolution;
 /// </summary>
 internal sealed class ImageResolutionPass(ITagCandidateSource source, ITagSelectionPlanner planner, ImageResolver resolver) : IImageResolutionPass
 {
+    // Enough for every distinct (candidates, plan) pair of a large installation; beyond it choices are still made,
+    // only no longer remembered.
+    private const int MaxSharedChoices = 65_536;
+
+    // The registry pass hands one TagCandidates object to every image asking the same question of a repository, and
+    // the planner one plan object to identical settings: such images get the same choice, made once per pass (a
+    // semver choice parses every candidate). Keyed by reference: both objects are immutable.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ChoiceKey, TagChoice> _choices = new();
     private bool _disposed;
 
     // As in the reference, a platform entry that does not parse matches nothing; say so instead of staying silent.
@@ -73,7 +81,7 @@ internal sealed class ImageResolutionPass(ITagCandidateSource source, ITagSelect
             return resolution with { Error = Failure(UpdateErrorKind.Timeout, image, "timed out: " + ex.Message) };
         }
 
-        var choice = plan.Choose(candidates.Tags);
+        var choice = ChooseOnce(plan, candidates);
         var funnel = candidates.Funnel with
         {
             Unparseable = candidates.Funnel.Unparseable + choice.Unparseable,
@@ -86,7 +94,23 @@ internal sealed class ImageResolutionPass(ITagCandidateSource source, ITagSelect
             : resolution with { Selected = choice.Selection.Tag };
     }
 
-    public void Dispose() => _disposed = true;
+    public void Dispose()
+    {
+        _disposed = true;
+        _choices.Clear();
+    }
+
+    private TagChoice ChooseOnce(ITagSelectionPlan plan, TagCandidates candidates)
+    {
+        var key = new ChoiceKey(candidates, plan);
+        if (_choices.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
+        var choice = plan.Choose(candidates.Tags);
+        return _choices.Count < MaxSharedChoices ? _choices.GetOrAdd(key, choice) : choice;
+    }
 
     private static UpdateError Failure(UpdateErrorKind kind, ImageReference image, string message) =>
         new(kind, $"image {image.FullName}: {message}");
@@ -103,4 +127,19 @@ internal sealed class ImageResolutionPass(ITagCandidateSource source, ITagSelect
             RegistryErrorKind.Timeout => UpdateErrorKind.Timeout,
             _ => UpdateErrorKind.Transport,
         };
+
+    /// <summary>A candidates object and a plan, compared by reference.</summary>
+    private readonly struct ChoiceKey(TagCandidates candidates, ITagSelectionPlan plan) : IEquatable<ChoiceKey>
+    {
+        private readonly TagCandidates _candidates = candidates;
+        private readonly ITagSelectionPlan _plan = plan;
+
+        public bool Equals(ChoiceKey other) => ReferenceEquals(_candidates, other._candidates) && ReferenceEquals(_plan, other._plan);
+
+        public override bool Equals(object? obj) => obj is ChoiceKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_candidates),
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_plan));
+    }
 }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using ImageUpdater.Benchmarks.Scale;
+using ImageUpdater.Engine;
+using ImageUpdater.Policies;
 using ImageUpdater.Registry;
 using ImageUpdater.Strategies;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ namespace ImageUpdater.Benchmarks.Registry;
 /// <summary>
 /// The registry scale scenario: 200 repositories × 500 tags in a local docker-registry, 3,000 image policies
 /// (1,000 apps × 3 images; 70 % semver, 20 % newest-build, 10 % digest), a cold and a warm resolution pass through
-/// the registry pass and <see cref="TagSelector"/>, and the registry's raw rate measured in the same run.
+/// <see cref="IImageResolver"/> (the registry pass and <see cref="TagSelector"/>), and the registry's raw rate
+/// measured in the same run.
 /// </summary>
 /// <remarks>
 /// Strategies follow the repository (as a team's tagging scheme does): repositories mod 10 &lt; 7 are semver,
@@ -31,12 +34,14 @@ public static class RegistryScaleScenario
         ArgumentNullException.ThrowIfNull(args);
         await using var run = await ScaleRun.StartAsync(args);
         var services = new ServiceCollection();
-        services.AddImageUpdater().AddTagStrategies().AddRegistryClient(o => o.MaxConcurrencyPerRegistry = run.Concurrency);
+        var authority = run.Registry.BaseUri.Authority;
+        services.AddImageUpdater().AddTagStrategies().AddRegistryClient(
+            o => o.MaxConcurrencyPerRegistry = run.Concurrency,
+            r => r.ConfigurationText = $"registries:\n- name: local\n  api_url: {run.Registry.BaseUri.GetLeftPart(UriPartial.Authority)}\n  prefix: {authority}\n");
         await using var provider = services.BuildServiceProvider();
         var selector = provider.GetRequiredService<TagSelector>();
-        var factory = provider.GetRequiredService<IRegistryPassFactory>();
-        var endpoint = new RegistryEndpoint { Name = "local", ApiUrl = run.Registry.BaseUri, Prefix = run.Registry.BaseUri.Authority };
-        var policies = Policies(run.Registry.BaseUri.Authority);
+        var resolver = provider.GetRequiredService<IImageResolver>();
+        var policies = Policies(authority);
 
         var heapBeforePlans = GC.GetTotalMemory(true);
         var plans = policies.ConvertAll(p => selector.Prepare(p.Settings));
@@ -45,8 +50,8 @@ public static class RegistryScaleScenario
         GC.KeepAlive(plans);
 
         var raw = await run.MeasureRawAsync("raw registry rate");
-        var cold = await run.MeasureAsync("cold pass", () => PassAsync(factory, selector, endpoint, policies));
-        var warm = await run.MeasureAsync("warm pass", () => PassAsync(factory, selector, endpoint, policies));
+        var cold = await run.MeasureAsync("cold pass", () => PassAsync(resolver, policies));
+        var warm = await run.MeasureAsync("warm pass", () => PassAsync(resolver, policies));
 
         var warmIsMinimal = warm.Requests.GetValueOrDefault(RegistryRequestKinds.TagList) == ScaleData.Repositories
             && warm.Requests.GetValueOrDefault(RegistryRequestKinds.ManifestHead) == ScaleData.DigestRepositories
@@ -61,27 +66,23 @@ public static class RegistryScaleScenario
         return met ? 0 : 1;
     }
 
-    private static async Task<string> PassAsync(IRegistryPassFactory factory, TagSelector selector, RegistryEndpoint endpoint, List<Policy> policies)
+    // As an embedding program resolves images: one resolution pass, each policy's plan prepared, its repository's
+    // candidates fetched and classified, and the strategy's choice made.
+    private static async Task<string> PassAsync(IImageResolver resolver, List<Policy> policies)
     {
-        var pass = factory.BeginPass();
+        using var pass = resolver.BeginPass();
         var selected = 0;
         var failed = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(policies, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (policy, ct) =>
         {
-            try
+            var resolution = await pass.ResolveAsync(new ImageResolutionRequest { Image = new ImageUpdatePolicy(policy.Image, policy.Settings, ImageManifestTarget.Default) }, ct);
+            if (resolution.Error is { } error)
             {
-                var plan = selector.Prepare(policy.Settings);
-                var candidates = await pass.GetCandidatesAsync(
-                    new TagCandidateRequest { Image = policy.Image, Endpoint = endpoint, Settings = policy.Settings, MetadataNeeds = plan.MetadataNeeds, Classify = plan.Classify },
-                    ct);
-                if (plan.Select(candidates.Tags).Tag is not null)
-                {
-                    Interlocked.Increment(ref selected);
-                }
+                failed.Add(error.Message);
             }
-            catch (RegistryException ex)
+            else if (resolution.Selected is not null)
             {
-                failed.Add(ex.Message);
+                Interlocked.Increment(ref selected);
             }
         });
         return $"{policies.Count} policies, {selected} selected, {failed.Count} failed" + string.Concat(failed.Take(3).Select(m => "\n  error: " + m));

@@ -11,10 +11,13 @@ namespace ImageUpdater.Benchmarks.Scale;
 /// </summary>
 internal sealed class ScaleRun : IAsyncDisposable
 {
-    private ScaleRun(AccessLogRegistry registry, int concurrency)
+    private readonly AllocationSampler? _sampler;
+
+    private ScaleRun(AccessLogRegistry registry, int concurrency, bool profileAllocations)
     {
         Registry = registry;
         Concurrency = concurrency;
+        _sampler = profileAllocations ? new AllocationSampler() : null;
     }
 
     public AccessLogRegistry Registry { get; }
@@ -33,7 +36,7 @@ internal sealed class ScaleRun : IAsyncDisposable
         var concurrency = Option(args, "--concurrency") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 32;
         var registry = await AccessLogRegistry.StartAsync(storage);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"registry pid {registry.ProcessId} at {registry.BaseUri}; requests in flight per registry: {concurrency}; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
-        return new ScaleRun(registry, concurrency);
+        return new ScaleRun(registry, concurrency, args.Contains("--alloc-profile"));
     }
 
     public static string? Option(string[] args, string name)
@@ -58,6 +61,7 @@ internal sealed class ScaleRun : IAsyncDisposable
         var gen0Before = GC.CollectionCount(0);
         var gen2Before = GC.CollectionCount(2);
         var workItemsBefore = ThreadPool.CompletedWorkItemCount;
+        _sampler?.Start();
         var clock = Stopwatch.StartNew();
         var what = await pass();
         clock.Stop();
@@ -80,6 +84,7 @@ internal sealed class ScaleRun : IAsyncDisposable
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU client {client.TotalSeconds:F2} s ({client.TotalSeconds / wall * 100:F0} % mean, {clientPeak:F0} % peak 0.5 s), registry {registry.TotalSeconds:F2} s ({registry.TotalSeconds / wall * 100:F0} % mean, {registryPeak:F0} % peak); client {report.ClientMillisecondsPerRequest:F2} ms per logged request; {report.LoggedTotal / wall:F0} requests/s"));
         var perRequest = Math.Max(1, report.LoggedTotal);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated {allocated / 1048576.0:F0} MB ({allocated / perRequest / 1024.0:F1} KB per request), GCs gen0 {gen0} / gen2 {gen2}, thread-pool work items {workItems} ({workItems / (double)perRequest:F1} per request)"));
+        _sampler?.StopAndPrint(25);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  managed heap {heapBefore / 1048576.0:F0} -> {heapAfter / 1048576.0:F0} MB; peak working set so far: client {ProcessCpu.PeakWorkingSet(self) / 1048576.0:F0} MB, registry {ProcessCpu.PeakWorkingSet(Registry.ProcessId) / 1048576.0:F0} MB"));
         return report;
     }
@@ -126,6 +131,7 @@ internal sealed class ScaleRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Counter.Dispose();
+        _sampler?.Dispose();
         await Registry.DisposeAsync();
     }
 
