@@ -11,8 +11,11 @@ public sealed class ClusterRunCommandTests(RegistryFixture registry) : IClassFix
 {
     private const string Group = "argocd-image-updater.argoproj.io";
 
-    [Fact]
-    public async Task Run_against_the_cluster_leads_updates_the_application_and_writes_the_status()
+    // One cycle on its own (--once) and one cycle of the service loop (--interval 0, no listening ports).
+    [Theory]
+    [InlineData("--once")]
+    [InlineData("--interval", "0", "--health-port", "0", "--metrics-port", "0")]
+    public async Task Run_against_the_cluster_leads_updates_the_application_and_writes_the_status(params string[] mode)
     {
         await using var api = await FakeKubernetesApi.StartAsync();
         using var folder = new TemporaryFolder("kube-cli-");
@@ -40,10 +43,10 @@ public sealed class ClusterRunCommandTests(RegistryFixture registry) : IClassFix
         });
         var kubeconfig = api.WriteKubeconfig(folder);
 
-        var (code, output, error) = await RunAsync(folder.Path,
-            "run", "--kubeconfig", kubeconfig, "--registries-conf", registry.RegistriesConf, "-o", "json",
+        var (code, output, error) = await RunAsync(folder.Path, [
+            "run", .. mode, "--kubeconfig", kubeconfig, "--registries-conf", registry.RegistriesConf, "-o", "json",
             "--leader-election", "--leader-election-id", "cli-test",
-            "--leader-election-retry-period", "00:00:00.2", "--leader-election-renew-deadline", "00:00:01", "--leader-election-lease-duration", "00:00:02");
+            "--leader-election-retry-period", "00:00:00.2", "--leader-election-renew-deadline", "00:00:01", "--leader-election-lease-duration", "00:00:02"]);
 
         Assert.True(code == 0, error + output);
         using var json = JsonDocument.Parse(output);

@@ -40,13 +40,10 @@ public sealed class ImageUpdaterStatusTests(RegistryFixture registry) : IClassFi
         api.Put(Cluster.Argo, Cluster.Apps, Cluster.HelmApp("other", registry.Web, "1.0.0"));
         api.Put(Group, "imageupdaters", Resource());
         await using var services = Cluster.Services(api.WriteKubeconfig(folder), registry.RegistriesConf);
-        var writer = services.GetRequiredService<ImageUpdaterStatusWriter>();
-        var ct = TestContext.Current.CancellationToken;
 
-        // The engine writes the status after the cycle (the writer is an ICycleObserver); writing again changes nothing.
-        var first = await Cluster.RunCycleAsync(services);
+        // The engine writes the status after the cycle: the writer is an ICycleObserver.
+        await Cluster.RunCycleAsync(services);
         Assert.Equal(1, api.Count("update", "imageupdaters/status"));
-        Assert.Equal(0, await writer.WriteAsync(first, ct));
 
         var stored = api.Get(Group, "imageupdaters", "argocd", "web-updater")!;
         var status = stored["status"]!;
@@ -70,14 +67,12 @@ public sealed class ImageUpdaterStatusTests(RegistryFixture registry) : IClassFi
         api.Mutate(Cluster.Argo, Cluster.Apps, "argocd", "web", o => o["status"]!["summary"]!["images"] = new JsonArray(registry.Web + ":1.2.0"));
         var second = await Cluster.RunCycleAsync(services);
         Assert.Equal(ApplicationOutcome.Unchanged, second.Applications.Single(a => a.Name == "web").Outcome);
-        Assert.Equal(0, await writer.WriteAsync(second, ct));
         Assert.Equal(1, api.Count("update", "imageupdaters/status"));
 
         // The spec changes (a new generation): the status follows it once.
         api.Mutate(Group, "imageupdaters", "argocd", "web-updater", o => o["metadata"]!["generation"] = 2);
-        var third = await Cluster.RunCycleAsync(services);
+        await Cluster.RunCycleAsync(services);
         Assert.Equal(2, api.Count("update", "imageupdaters/status"));
-        Assert.Equal(0, await writer.WriteAsync(third, ct));
         Assert.Equal(2, (int)api.Get(Group, "imageupdaters", "argocd", "web-updater")!["status"]!["observedGeneration"]!);
     }
 }
