@@ -40,9 +40,16 @@ public sealed class UpdateLoopServiceTests
     public async Task A_cycle_longer_than_the_interval_is_not_overlapped_and_the_next_follows_at_once()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The second cycle is held too, so that counting completed cycles does not race with it.
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var loop = await LoopHarness.StartAsync(
             o => { o.Interval = TimeSpan.FromMinutes(1); o.WarmUp = false; },
-            arrange: h => h.Source.Behaviour = (n, ct) => n == 1 ? release.Task.WaitAsync(ct) : Task.CompletedTask);
+            arrange: h => h.Source.Behaviour = (n, ct) => n switch
+            {
+                1 => release.Task.WaitAsync(ct),
+                2 => hold.Task.WaitAsync(ct),
+                _ => Task.CompletedTask,
+            });
 
         await loop.Source.NextCallAsync();
         loop.Time.Advance(TimeSpan.FromMinutes(3));
@@ -53,6 +60,7 @@ public sealed class UpdateLoopServiceTests
         var second = await loop.Source.NextCallAsync();
         Assert.Equal(LoopHarness.Start + TimeSpan.FromMinutes(3), second.At);
         Assert.Equal(1, loop.Report.CyclesCompleted);
+        hold.SetResult();
     }
 
     [Fact]
