@@ -105,4 +105,39 @@ public sealed class ApplicationSourceTests
         Assert.Contains("Cannot list applications.argoproj.io in namespace team-b: 403 Forbidden", error.Message, StringComparison.Ordinal);
         Assert.Contains("cannot list resource", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_answer_larger_than_the_limit_fails_only_its_list()
+    {
+        await using var api = await FakeKubernetesApi.StartAsync();
+        using var folder = new TemporaryFolder("kube-");
+        api.Put(Cluster.Argo, Cluster.Apps, Cluster.HelmApp("a1", "example.test/web", "1.0.0", "argocd"));
+        api.Intercept = async (context, request) =>
+        {
+            if (request.Namespace == "team-b" && request.Resource == Cluster.Apps)
+            {
+                // A list that does not end where a list should: 1 MiB of padding inside valid JSON.
+                await context.Response.WriteAsync("{\"kind\":\"ApplicationList\",\"items\":[]" + new string(' ', 1024 * 1024) + "}");
+                return true;
+            }
+
+            return false;
+        };
+        await using var services = Cluster.Services(
+            api.WriteKubeconfig(folder),
+            "unused",
+            source: o =>
+            {
+                o.WatchNamespaces.Add("argocd");
+                o.WatchNamespaces.Add("team-b");
+            },
+            more: b => b.Services.Configure<KubernetesConnectionOptions>(o => o.MaxResponseBytes = 64 * 1024));
+
+        var snapshot = await services.GetRequiredService<IApplicationSource>().ReadAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("cluster Application argocd/a1", Assert.Single(snapshot.Documents).Origin);
+        var error = Assert.Single(snapshot.Errors);
+        Assert.Contains("Cannot list applications.argoproj.io in namespace team-b", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is larger than 65536 bytes", error.Message, StringComparison.Ordinal);
+    }
 }

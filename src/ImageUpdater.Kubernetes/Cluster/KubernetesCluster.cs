@@ -39,7 +39,7 @@ internal sealed class KubernetesCluster : IDisposable
         var ns = !string.IsNullOrEmpty(options.ArgoCdNamespace) ? options.ArgoCdNamespace
             : !string.IsNullOrEmpty(config.Namespace) ? config.Namespace
             : FallbackNamespace;
-        return (new k8s.Kubernetes(config), ns);
+        return (new k8s.Kubernetes(config, new ResponseSizeLimitHandler(options.MaxResponseBytes)), ns);
     }
 
     private static KubernetesClientConfiguration Configuration(KubernetesConnectionOptions options)

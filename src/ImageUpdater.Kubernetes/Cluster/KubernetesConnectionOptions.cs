@@ -25,4 +25,11 @@ public sealed class KubernetesConnectionOptions
     /// <summary>Gets or sets how long one API request may take.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets the largest answer read from the API server, in bytes; a larger one fails that request (a list
+    /// then reports an error for its namespace, the others are still read).
+    /// </summary>
+    /// <value>The default value is 32 MiB, far above a page of Applications.</value>
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
 }

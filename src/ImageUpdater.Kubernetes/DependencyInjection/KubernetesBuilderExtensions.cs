@@ -26,6 +26,7 @@ public static class KubernetesBuilderExtensions
         services.AddImageUpdater();
         var options = services.AddOptions<KubernetesConnectionOptions>()
             .Validate(static o => o.RequestTimeout > TimeSpan.Zero, "KubernetesConnectionOptions.RequestTimeout must be positive.")
+            .Validate(static o => o.MaxResponseBytes >= 1024, "KubernetesConnectionOptions.MaxResponseBytes must be at least 1024.")
             .Validate(static o => string.IsNullOrEmpty(o.KubeconfigPath) || File.Exists(o.KubeconfigPath), "The kubeconfig file (--kubeconfig) does not exist.")
             .ValidateOnStart();
         if (configure is not null)
