@@ -8,7 +8,7 @@ namespace ImageUpdater.Kubernetes;
 /// The resources ImageUpdater calls on the API server, and every verb it uses on each: the RBAC rules in
 /// <c>deploy/</c> grant exactly these, and a test checks both against the requests the code really makes.
 /// </summary>
-public static class KubernetesApi
+internal static class KubernetesApi
 {
     /// <summary>The API group of Argo CD <c>Application</c>.</summary>
     public const string ArgoGroup = "argoproj.io";

@@ -18,7 +18,7 @@ namespace ImageUpdater.Kubernetes;
 /// A status is written only when it changed (and <c>lastCheckedAt</c> at most every
 /// <see cref="ImageUpdaterStatusOptions.CheckedAtRefresh"/> otherwise). The engine calls it after each cycle that is not a dry run (<see cref="ICycleObserver"/>).
 /// </summary>
-public sealed partial class ImageUpdaterStatusWriter : ICycleObserver
+internal sealed partial class ImageUpdaterStatusWriter : ICycleObserver
 {
     private readonly KubernetesCluster _cluster;
     private readonly KubernetesApplicationSource _source;
